@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Wharf benchmarks, run against the installed daemon (make bench) side by side with bare runc, and
+# with Docker Engine / Podman when they are installed. Prints medians and ratios; no thresholds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-30}
+CONTAINERS=${CONTAINERS:-10}
+work=$(mktemp -d /tmp/wharf-bench.XXXXXX)
+runc_root=$work/runc-root
+cleanup() {
+  for id in $(runc --root "$runc_root" list -q 2>/dev/null); do runc --root "$runc_root" delete -f "$id" >/dev/null 2>&1 || true; done
+  wharf rm -f $(wharf ps -aq --filter label=wharf.bench=1) >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+now_ns() { date +%s%N; }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+# time_cmd N cmd...: prints N durations in milliseconds, one per line
+time_cmd() {
+  local n=$1; shift
+  for _ in $(seq "$n"); do
+    local t0; t0=$(now_ns)
+    "$@" >/dev/null 2>&1
+    echo $(( ($(now_ns) - t0) / 1000 ))
+  done | awk '{printf "%.2f\n", $1/1000}'
+}
+
+echo "== run --rm busybox true: start-to-exit latency, median of $N (warm)"
+# Bare runc on the same rootfs: the floor every engine builds on.
+mkdir -p "$work/bundle/rootfs"
+scripts/busybox-rootfs-tar.sh | tar -C "$work/bundle/rootfs" -xf -
+(cd "$work/bundle" && runc spec && sed -i 's/"terminal": true/"terminal": false/; s/"sh"/"true"/' config.json)
+i=0
+runc_once() { i=$((i+1)); runc --root "$runc_root" run -b "$work/bundle" "bench-$$-$RANDOM-$i"; }
+runc_once >/dev/null 2>&1 || { echo "bare runc failed"; exit 1; }
+runc_ms=$(time_cmd "$N" runc_once | median)
+wharf run --rm busybox true >/dev/null
+wharf_ms=$(time_cmd "$N" wharf run --rm busybox true | median)
+printf '  runc run          %8.1f ms\n' "$runc_ms"
+printf '  wharf run --rm    %8.1f ms   (%.2f x runc)\n' "$wharf_ms" "$(echo "$wharf_ms / $runc_ms" | bc -l)"
+if command -v dockerd >/dev/null && docker info >/dev/null 2>&1; then
+  docker image inspect busybox >/dev/null 2>&1 || scripts/busybox-rootfs-tar.sh | docker import -c 'CMD ["sh"]' - busybox:latest >/dev/null
+  docker run --rm busybox true >/dev/null
+  docker_ms=$(time_cmd "$N" docker run --rm busybox true | median)
+  printf '  docker run --rm   %8.1f ms   (%.2f x runc; wharf is %.2f x faster)\n' "$docker_ms" "$(echo "$docker_ms / $runc_ms" | bc -l)" "$(echo "$docker_ms / $wharf_ms" | bc -l)"
+else
+  echo "  docker: Docker Engine not installed/running here, skipped"
+fi
+if command -v podman >/dev/null; then
+  podman image exists busybox || scripts/busybox-rootfs-tar.sh | podman import -c 'CMD ["sh"]' - busybox:latest >/dev/null
+  podman run --rm --network none busybox true >/dev/null
+  podman_ms=$(time_cmd "$N" podman run --rm --network none busybox true | median)
+  printf '  podman run --rm   %8.1f ms   (%.2f x runc)\n' "$podman_ms" "$(echo "$podman_ms / $runc_ms" | bc -l)"
+else
+  echo "  podman: not installed, skipped"
+fi
+
+rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+daemon_pid=$(cat /run/wharf/wharfd.pid)
+echo "== memory"
+printf '  wharfd idle RSS   %8.1f MiB\n' "$(echo "$(rss_kib "$daemon_pid") / 1024" | bc -l)"
+before=$(rss_kib "$daemon_pid")
+for _ in $(seq "$CONTAINERS"); do wharf run -d -l wharf.bench=1 busybox sleep 3600 >/dev/null; done
+sleep 1
+after=$(rss_kib "$daemon_pid")
+conmon_total=0
+for id in $(wharf ps -q --no-trunc --filter label=wharf.bench=1); do
+  pid=$(pgrep -f "conmon.*-c $id" | head -1 || true)
+  [ -n "$pid" ] && conmon_total=$((conmon_total + $(rss_kib "$pid")))
+done
+per=$(echo "($after - $before + $conmon_total) / $CONTAINERS / 1024" | bc -l)
+printf '  per idle container (daemon growth + its conmon, RSS) %6.2f MiB over %d containers\n' "$per" "$CONTAINERS"
