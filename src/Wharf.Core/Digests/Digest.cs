@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Wharf.Core.Digests;
 
 /// <summary>A content digest <c>algorithm:hex</c> as used by OCI (sha256, sha512).</summary>
-public readonly record struct Digest
+public readonly partial record struct Digest
 {
     private Digest(string algorithm, string hex)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Wharf.Core.Oci;
@@ -29,6 +30,15 @@ public sealed class ImageConfig
     [JsonPropertyName("parent")] public string? Parent { get; set; }
     /// <summary>Version of the engine that made the image.</summary>
     [JsonPropertyName("docker_version")] public string? DockerVersion { get; set; }
+    /// <summary>Fields this type does not model (<c>container</c>, <c>os.version</c>, build info), kept so configs round-trip.</summary>
+    [JsonExtensionData] public Dictionary<string, JsonElement>? ExtensionData { get; set; }
+
+    /// <summary>Parses an image config; throws <see cref="JsonException"/> when malformed.</summary>
+    public static ImageConfig Parse(ReadOnlySpan<byte> json) =>
+        JsonSerializer.Deserialize(json, CoreJsonContext.Default.ImageConfig) ?? throw new JsonException("image config is null");
+
+    /// <summary>Serialises the config to UTF-8 JSON; the sha256 of exactly these bytes is the image ID.</summary>
+    public byte[] ToJsonBytes() => JsonSerializer.SerializeToUtf8Bytes(this, CoreJsonContext.Default.ImageConfig);
 }
 
 /// <summary>The <c>config</c> object of an image config: the defaults for containers (Docker's Go field names).</summary>
@@ -76,6 +86,10 @@ public sealed class ImageRuntimeConfig
     [JsonPropertyName("StdinOnce")] public bool? StdinOnce { get; set; }
     /// <summary>Image name the container was made from (legacy).</summary>
     [JsonPropertyName("Image")] public string? Image { get; set; }
+    /// <summary>True when Cmd/Entrypoint are already escaped for a Windows command line (Dockerfile shell form writes it).</summary>
+    [JsonPropertyName("ArgsEscaped")] public bool? ArgsEscaped { get; set; }
+    /// <summary>Fields this type does not model (<c>NetworkDisabled</c>, <c>MacAddress</c>, …), kept so configs round-trip.</summary>
+    [JsonExtensionData] public Dictionary<string, JsonElement>? ExtensionData { get; set; }
 }
 
 /// <summary>A health check, Docker's shape (durations in nanoseconds).</summary>
