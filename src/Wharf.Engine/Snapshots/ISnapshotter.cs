@@ -32,6 +32,24 @@ public interface ISnapshotter
 
     /// <summary>Names/keys of all snapshots on disk (for garbage collection and crash clean-up).</summary>
     IReadOnlyList<string> List();
+
+    /// <summary>How a layer tar's whiteouts must be written into <see cref="UpperDirectory"/>.</summary>
+    Layers.WhiteoutMode WhiteoutMode { get; }
+
+    /// <summary>What is recorded about an active or committed snapshot, or null when it does not exist.</summary>
+    SnapshotInfo? Stat(string keyOrName);
+
+    /// <summary>Creates a read-only active snapshot <paramref name="key"/> of committed <paramref name="parent"/> (for export or inspection) and returns its mounts.</summary>
+    IReadOnlyList<Mount> View(string key, string? parent);
+
+    /// <summary>Bytes used by the snapshot's own files (an active snapshot's changes; a committed layer's content).</summary>
+    long Usage(string keyOrName);
+
+    /// <summary>Removes snapshot directories that have no metadata row (left by a crash); returns how many.</summary>
+    int Cleanup();
+
+    /// <summary>The committed parents' trees under active snapshot <paramref name="key"/>, nearest first (overlay); empty when <see cref="UpperDirectory"/> already holds the full tree (vfs). Pass to the layer applier.</summary>
+    IReadOnlyList<string> LowerDirectories(string key);
 }
 
 /// <summary>A mount as <c>mount(2)</c> takes it: <c>mount -t Type Source target -o Options</c>.</summary>

@@ -1,0 +1,98 @@
+namespace Wharf.Engine.Runtime.Spec;
+
+/// <summary>Everything <see cref="OciSpecBuilder"/> needs to produce a container's <c>config.json</c>; names follow Docker's HostConfig/Config.</summary>
+public sealed record ContainerSpecRequest
+{
+    /// <summary>Container ID (64 hex).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Absolute path of the mounted root filesystem.</summary>
+    public required string RootfsPath { get; init; }
+
+    /// <summary>Final argv (ENTRYPOINT + CMD already combined); must not be empty.</summary>
+    public required IReadOnlyList<string> Args { get; init; }
+
+    /// <summary>Image env overlaid with the container's <c>-e</c> values (<c>KEY=value</c>); PATH/HOSTNAME/TERM/HOME are added by the builder when missing.</summary>
+    public IReadOnlyList<string> Env { get; init; } = [];
+
+    /// <summary>Working directory; empty = <c>/</c>.</summary>
+    public string? Cwd { get; init; }
+
+    /// <summary>Resolved user (see <see cref="UserResolver"/>).</summary>
+    public ResolvedUser User { get; init; } = ResolvedUser.Root;
+
+    /// <summary>Hostname (Docker default: the first 12 characters of the ID).</summary>
+    public string? Hostname { get; init; }
+
+    /// <summary>Domain name (<c>--domainname</c>).</summary>
+    public string? Domainname { get; init; }
+
+    /// <summary><c>-t</c>: allocate a pseudo-terminal.</summary>
+    public bool Tty { get; init; }
+
+    /// <summary><c>-i</c>: keep stdin open.</summary>
+    public bool OpenStdin { get; init; }
+
+    /// <summary><c>--read-only</c>.</summary>
+    public bool ReadonlyRootfs { get; init; }
+
+    /// <summary><c>--privileged</c>: all capabilities, all devices, no masked/read-only paths, no seccomp.</summary>
+    public bool Privileged { get; init; }
+
+    /// <summary><c>--cap-add</c> (with or without <c>CAP_</c>, case-insensitive, <c>ALL</c> allowed).</summary>
+    public IReadOnlyList<string> CapAdd { get; init; } = [];
+
+    /// <summary><c>--cap-drop</c> (same forms as <see cref="CapAdd"/>).</summary>
+    public IReadOnlyList<string> CapDrop { get; init; } = [];
+
+    /// <summary><c>none</c> (new empty netns), <c>host</c> (host netns and UTS), or anything else together with <see cref="NetworkNamespacePath"/>.</summary>
+    public string NetworkMode { get; init; } = "none";
+
+    /// <summary>An existing network namespace to join (bridge networks, <c>container:</c> mode); wins over a new netns.</summary>
+    public string? NetworkNamespacePath { get; init; }
+
+    /// <summary>Extra mounts (hosts/hostname/resolv.conf binds, volumes, tmpfs), applied after the defaults.</summary>
+    public IReadOnlyList<SpecMount> Mounts { get; init; } = [];
+
+    /// <summary><c>--shm-size</c> in bytes; 0 = Docker's 64 MiB.</summary>
+    public long ShmSize { get; init; }
+
+    /// <summary>Cgroup path; null = <c>/&lt;EngineOptions.CgroupParent&gt;/&lt;id&gt;</c>.</summary>
+    public string? CgroupsPath { get; init; }
+
+    /// <summary><c>--init</c>: run <see cref="InitPath"/> as PID 1 in front of <see cref="Args"/>.</summary>
+    public bool Init { get; init; }
+
+    /// <summary>Host path of the init binary (catatonit/tini); null = <c>EngineOptions.InitPath</c> resolved in PATH.</summary>
+    public string? InitPath { get; init; }
+
+    /// <summary>OCI annotations.</summary>
+    public IReadOnlyDictionary<string, string>? Annotations { get; init; }
+
+    /// <summary><c>--memory</c> in bytes; 0 = unlimited.</summary>
+    public long Memory { get; init; }
+
+    /// <summary><c>--memory-swap</c> in bytes (memory + swap); 0 = unset, -1 = unlimited.</summary>
+    public long MemorySwap { get; init; }
+
+    /// <summary><c>--pids-limit</c>; 0 = unset, -1 = unlimited.</summary>
+    public long PidsLimit { get; init; }
+
+    /// <summary><c>--cpu-shares</c>; 0 = unset.</summary>
+    public long CpuShares { get; init; }
+
+    /// <summary><c>--cpus</c> in units of 1e-9 CPUs; 0 = unset.</summary>
+    public long NanoCpus { get; init; }
+
+    /// <summary><c>--sysctl</c>.</summary>
+    public IReadOnlyDictionary<string, string>? Sysctls { get; init; }
+
+    /// <summary><c>--ulimit</c>; clamped to the daemon's own hard limits.</summary>
+    public IReadOnlyList<Ulimit> Ulimits { get; init; } = [];
+
+    /// <summary><c>--security-opt no-new-privileges</c>.</summary>
+    public bool NoNewPrivileges { get; init; }
+
+    /// <summary><c>--oom-score-adj</c>.</summary>
+    public int OomScoreAdj { get; init; }
+}
