@@ -1,0 +1,48 @@
+using System.Runtime.InteropServices;
+using Wharf.Daemon.Composition;
+using Wharf.Daemon.Configuration;
+
+namespace Wharf.Daemon.Hosting;
+
+/// <summary>Runs the daemon: directories, PID file, engine composition and recovery, then the API until SIGTERM/SIGINT.</summary>
+public static class DaemonHost
+{
+    /// <summary>Runs until shut down; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(DaemonOptions options)
+    {
+        Directory.CreateDirectory(options.DataRoot);
+        Directory.CreateDirectory(options.ExecRoot);
+        using var pidFile = PidFile.Create(options.EffectivePidFile);
+        using var engine = await EngineHost.StartAsync(options);
+        var hosts = options.EffectiveHosts;
+        var app = ApiServer.Build(hosts, engine.Routers, options.Debug ? "debug" : options.LogLevel);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("wharfd");
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        try
+        {
+            await app.StartAsync();
+            ApiServer.SecureSockets(hosts);
+            foreach (var host in hosts)
+            {
+                logger.LogInformation("API listen on {Host}", host);
+            }
+            logger.LogInformation("Daemon has completed initialization (version {Version}, data root {DataRoot}, storage driver {Driver})",
+                WharfVersion.Version, options.DataRoot, engine.StorageDriverName);
+            await app.WaitForShutdownAsync();
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            ApiServer.RemoveSockets(hosts);
+        }
+        return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            lifetime.StopApplication();
+        }
+    }
+}

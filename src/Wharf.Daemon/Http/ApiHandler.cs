@@ -1,0 +1,4 @@
+namespace Wharf.Daemon.Http;
+
+/// <summary>Handles one API route.</summary>
+public delegate Task ApiHandler(ApiRequest request);
