@@ -25,7 +25,8 @@ public sealed class BadInputTests(DaemonFixture fixture)
         var r = await _d.WharfAsync("inspect", "--type", "image", "no-such-image-xyz");
         Assert.NotEqual(0, r.ExitCode);
         var curl = await ProcessRunner.RunAsync("curl", ["-s", "-w", "\n%{http_code}", "--unix-socket", _d.SocketPath, "http://localhost/v1.44/images/no-such-image-xyz/json"]);
-        Assert.Equal("{\"message\":\"No such image: no-such-image-xyz:latest\"}\n404", curl.Stdout);
+        // moby encodes error bodies with a trailing newline.
+        Assert.Equal("{\"message\":\"No such image: no-such-image-xyz:latest\"}\n\n404", curl.Stdout);
     }
 
     [Fact]
@@ -52,8 +53,12 @@ public sealed class BadInputTests(DaemonFixture fixture)
         Assert.Equal(0, (await _d.WharfAsync("create", "--name", name, "busybox")).ExitCode);
         try
         {
-            var again = await _d.DockerAsync("create", "--name", name, "busybox");
+            // docker run reports daemon errors with exit 125; docker create with 1.
+            var again = await _d.DockerAsync("run", "--name", name, "busybox");
             Assert.Equal(125, again.ExitCode);
+            var create = await _d.DockerAsync("create", "--name", name, "busybox");
+            Assert.Equal(1, create.ExitCode);
+            Assert.Contains("is already in use", create.Stderr);
             Assert.Contains($"Conflict. The container name \"/{name}\" is already in use by container", again.Stderr);
         }
         finally

@@ -252,14 +252,14 @@ public sealed partial class ImageStore : IImageStore
         }
     }
 
-    /// <summary>How <c>No such image: …</c> names what the user typed: the familiar form of a valid reference, else the text.</summary>
+    /// <summary>How <c>No such image: …</c> names what the user typed: as moby, the familiar form of a valid reference with the default tag added, else the text.</summary>
     internal static string DisplayName(string nameOrId)
     {
         if (FullId().IsMatch(nameOrId))
         {
             return nameOrId.StartsWith("sha256:", StringComparison.Ordinal) ? nameOrId : "sha256:" + nameOrId;
         }
-        return ImageReference.TryParse(nameOrId, out var reference) ? reference.FamiliarString() : nameOrId;
+        return ImageReference.TryParse(nameOrId, out var reference) ? reference.WithDefaultTag().FamiliarString() : nameOrId;
     }
 
     private ImageRecord? TryResolve(string nameOrId, bool throwOnInvalid)

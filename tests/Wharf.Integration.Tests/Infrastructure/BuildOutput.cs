@@ -19,13 +19,11 @@ public static class BuildOutput
 
     private static string FindRepositoryRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Wharf.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("cannot find Wharf.sln above " + AppContext.BaseDirectory);
+        var root = typeof(BuildOutput).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        return root is not null && File.Exists(Path.Combine(root, "Wharf.sln"))
+            ? root.TrimEnd('/')
+            : throw new DirectoryNotFoundException("cannot find the checkout (Wharf.sln) the tests were built from");
     }
 }
