@@ -407,12 +407,23 @@ public sealed class ContainerServiceTests : IDisposable
         var id = await _env.CreateAsync(["sh", "-c", "echo run; sleep 100"]);
         await Service.StartAsync(id);
         var firstPid = Service.Get(id).State.Pid;
+        // Restart with t=0 kills at once: let the first run write its line before that.
+        await LogsReachAsync(id, "run\n");
         await Service.RestartAsync(id, timeoutSeconds: 0).WaitAsync(Timeout);
         var restarted = Service.Get(id);
         Assert.True(restarted.State.Running);
         Assert.NotEqual(firstPid, restarted.State.Pid);
+        await LogsReachAsync(id, "run\nrun\n");
         await Service.StopAsync(id, timeoutSeconds: 0).WaitAsync(Timeout);
         Assert.Equal("run\nrun\n", await _env.LogsAsync(id));
+    }
+
+    private async Task LogsReachAsync(string id, string expected)
+    {
+        for (var i = 0; i < 200 && await _env.LogsAsync(id) != expected; i++)
+        {
+            await Task.Delay(25);
+        }
     }
 
     [Fact]

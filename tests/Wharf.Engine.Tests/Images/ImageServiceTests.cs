@@ -102,7 +102,7 @@ public class ImageServiceTests : IDisposable
         }
         Assert.Null(Service.TryResolve("example.com:5000/team/app"));
         Assert.Equal("No such image: nope:1", Assert.Throws<NotFoundException>(() => Service.Resolve("nope:1")).Message);
-        Assert.Equal("No such image: nope", Assert.Throws<NotFoundException>(() => Service.Resolve("docker.io/library/nope")).Message);
+        Assert.Equal("No such image: nope:latest", Assert.Throws<NotFoundException>(() => Service.Resolve("docker.io/library/nope")).Message);
         Assert.Equal("No such image: sha256:" + new string('b', 64), Assert.Throws<NotFoundException>(() => Service.Resolve(new string('b', 64))).Message);
         Assert.Throws<InvalidArgumentException>(() => Service.Resolve("UPPER"));
         Assert.Null(Service.TryResolve("UPPER"));

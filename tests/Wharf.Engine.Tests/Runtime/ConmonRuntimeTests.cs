@@ -103,13 +103,14 @@ public sealed class ConmonRuntimeTests : IClassFixture<BusyboxBundleFixture>
     [Fact]
     public async Task TtyContainerGetsTerminalSizeAndCrLf()
     {
-        var (id, bundle, log) = _box.Prepare(["sh", "-c", "stty size; echo done"], tty: true);
+        var (id, bundle, log) = _box.Prepare(["sh", "-c", "until stty size 2>/dev/null | grep -qv '^0 0$'; do sleep 0.05; done; stty size; echo done"], tty: true);
         try
         {
             await _box.Runtime.CreateAsync(new RuntimeCreateRequest { Id = id, BundleDir = bundle, LogPath = log, Tty = true });
             await using var attach = await _box.Runtime.AttachAsync(bundle);
             Assert.True(_box.Runtime.Resize(bundle, 40, 132));
             await _box.Runtime.StartAsync(id);
+            // conmon applies the size asynchronously; the container waits for it rather than racing it.
             var output = await ReadAllAsync(attach);
             Assert.Equal("40 132\r\ndone\r\n", output);
             Assert.Equal(0, (await _box.Runtime.WaitForExitAsync(id).WaitAsync(TimeSpan.FromSeconds(10))).ExitCode);
