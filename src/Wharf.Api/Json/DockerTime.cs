@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wharf.Core.Json;
 
 namespace Wharf.Api.Json;
 
@@ -15,15 +16,7 @@ public static class DockerTime
         {
             return Zero;
         }
-        var utc = t.UtcDateTime;
-        var text = utc.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
-        var ticks = utc.Ticks % TimeSpan.TicksPerSecond;
-        if (ticks != 0)
-        {
-            // .NET ticks are 100 ns; Go prints up to 9 digits and trims zeros.
-            text += "." + (ticks * 100).ToString("D9", CultureInfo.InvariantCulture).TrimEnd('0');
-        }
-        return text + "Z";
+        return GoTime.FormatRfc3339Nano(t.ToUniversalTime());
     }
 
     /// <summary>Formats with all 9 fraction digits (the <c>timestamps=1</c> log prefix layout <c>2006-01-02T15:04:05.000000000Z07:00</c>).</summary>
@@ -42,7 +35,7 @@ public static class DockerTime
         {
             return null;
         }
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+        return GoTime.TryParseRfc3339(text, out var t) ? t : null;
     }
 
     /// <summary>Parses Docker's <c>since</c>/<c>until</c> query value: unix seconds with an optional fraction (<c>1700000000.5</c>) or RFC 3339; null when empty or <c>0</c>.</summary>

@@ -1,5 +1,6 @@
 using Wharf.Api.Json;
 using Wharf.Core.Oci;
+using Wharf.Core.Units;
 using Wharf.Engine.Containers;
 using Wire = Wharf.Api.Models;
 
@@ -177,15 +178,15 @@ public static class ContainerMapper
         switch (state.Status)
         {
             case ContainerStatus.Running:
-                return "Up " + HumanDuration.Format(now - (state.StartedAt ?? now));
+                return "Up " + HumanDurations.HumanDuration(now - (state.StartedAt ?? now));
             case ContainerStatus.Paused:
-                return "Up " + HumanDuration.Format(now - (state.StartedAt ?? now)) + " (Paused)";
+                return "Up " + HumanDurations.HumanDuration(now - (state.StartedAt ?? now)) + " (Paused)";
             case ContainerStatus.Restarting:
-                return $"Restarting ({state.ExitCode}) {HumanDuration.Format(now - (state.FinishedAt ?? now))} ago";
+                return $"Restarting ({state.ExitCode}) {HumanDurations.HumanDuration(now - (state.FinishedAt ?? now))} ago";
             case ContainerStatus.Dead:
                 return "Dead";
             case ContainerStatus.Exited when state.FinishedAt is { } finished:
-                return $"Exited ({state.ExitCode}) {HumanDuration.Format(now - finished)} ago";
+                return $"Exited ({state.ExitCode}) {HumanDurations.HumanDuration(now - finished)} ago";
             case ContainerStatus.Exited:
                 return $"Exited ({state.ExitCode})";
             default:
