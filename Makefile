@@ -27,8 +27,8 @@ build: deps
 
 install: build
 	install -d $(LIBDIR)
-	cp -a $(OUT)/. $(LIBDIR)/
-	install -m 0755 $(OUT)/wharf $(PREFIX)/bin/wharf
+	cp -a --remove-destination $(OUT)/. $(LIBDIR)/
+	install -m 0755 -T $(OUT)/wharf $(PREFIX)/bin/wharf.new && mv -f $(PREFIX)/bin/wharf.new $(PREFIX)/bin/wharf
 	ln -sfn $(LIBDIR)/wharfd $(PREFIX)/bin/wharfd
 
 # Makes sure the installed daemon runs (restarting it when the binaries changed).
