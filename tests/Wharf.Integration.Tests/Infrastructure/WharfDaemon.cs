@@ -42,7 +42,15 @@ public sealed class WharfDaemon : IAsyncDisposable
         var root = Path.Combine("/tmp", "wharf-it-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(root);
         var daemon = new WharfDaemon(root, storageDriver);
-        await daemon.StartProcessAsync();
+        try
+        {
+            await daemon.StartProcessAsync();
+        }
+        catch
+        {
+            await daemon.DisposeAsync();
+            throw;
+        }
         return daemon;
     }
 
