@@ -21,7 +21,8 @@ if [ -z "$running" ]; then
   setsid /usr/local/bin/wharfd >>/var/log/wharfd.log 2>&1 < /dev/null &
 fi
 for _ in $(seq 150); do
-  if wharf version >/dev/null 2>&1; then exit 0; fi
+  # An explicit host keeps the CLI from auto-starting a second daemon while this one comes up.
+  if wharf -H "unix://$sock" version >/dev/null 2>&1; then exit 0; fi
   sleep 0.2
 done
 echo "wharfd did not come up; see /var/log/wharfd.log" >&2
