@@ -3,14 +3,19 @@ using Wharf.Daemon.Configuration;
 using Wharf.Daemon.Routers;
 using Wharf.Daemon.Routers.Containers;
 using Wharf.Daemon.Routers.Images;
+using Wharf.Daemon.Routers.Networks;
 using Wharf.Daemon.Routers.System;
+using Wharf.Daemon.Routers.Volumes;
 using Wharf.Engine;
 using Wharf.Engine.Containers;
 using Wharf.Engine.Content;
 using Wharf.Engine.Images;
 using Wharf.Engine.Metadata;
+using Wharf.Engine.Networks;
+using Wharf.Engine.Networks.Linux;
 using Wharf.Engine.Runtime.Conmon;
 using Wharf.Engine.Snapshots;
+using Wharf.Engine.Volumes;
 
 namespace Wharf.Daemon.Composition;
 
@@ -80,7 +85,7 @@ public sealed class EngineHost : IDisposable, ISystemBackend
         var engine = EngineOptions;
         Directory.CreateDirectory(engine.DataRoot);
         Directory.CreateDirectory(engine.ExecRoot);
-        var database = Own(new MetadataDatabase(engine.DatabasePath, [.. ImageSchema.AllStorageMigrations, .. ContainerSchema.Migrations]));
+        var database = Own(new MetadataDatabase(engine.DatabasePath, [.. ImageSchema.AllStorageMigrations, .. ContainerSchema.Migrations, .. NetworkSchema.Migrations, .. VolumeSchema.Migrations]));
         var content = new ContentStore(Path.Combine(engine.DataRoot, "content"));
         var snapshotter = SnapshotterFactory.Create(engine, database);
         OwnIfDisposable(snapshotter);
@@ -91,11 +96,17 @@ public sealed class EngineHost : IDisposable, ISystemBackend
         OwnIfDisposable(runtime);
         Containers = Own(new ContainerService(engine, containerStore, Images.Store, snapshotter, runtime));
         await Containers.RecoverAsync(ct);
+        var networks = Own(new NetworkService(new NetworkStore(database), new IpNetworkHost(), NetworkOptions.ForExecRoot(engine.ExecRoot)));
+        await networks.InitializeAsync(ct);
+        var volumes = new VolumeService(engine, database);
+        volumes.Recover();
         Routers =
         [
             new SystemRouter(Options, this, EngineId),
             new ContainersRouter(Containers, StorageDriverName),
             new ImagesRouter(Images, StorageDriverName),
+            new VolumesRouter(volumes),
+            new NetworksRouter(networks, id => containerStore.Get(id)?.Name),
         ];
     }
 
