@@ -64,37 +64,37 @@ public static class Platforms
         switch (parts.Length)
         {
             case 1:
-            {
-                var single = NormalizeOs(parts[0]);
-                if (KnownOs.Contains(single))
                 {
-                    return new Platform { Os = single, Architecture = host.Architecture, Variant = host.Variant };
+                    var single = NormalizeOs(parts[0]);
+                    if (KnownOs.Contains(single))
+                    {
+                        return new Platform { Os = single, Architecture = host.Architecture, Variant = host.Variant };
+                    }
+                    var (architecture, variant) = NormalizeArchitecture(parts[0], "");
+                    if (KnownArchitectures.Contains(architecture))
+                    {
+                        return new Platform { Os = host.Os, Architecture = architecture, Variant = Empty(variant) };
+                    }
+                    throw new InvalidArgumentException($"\"{specifier}\": unknown operating system or architecture: invalid argument");
                 }
-                var (architecture, variant) = NormalizeArchitecture(parts[0], "");
-                if (KnownArchitectures.Contains(architecture))
-                {
-                    return new Platform { Os = host.Os, Architecture = architecture, Variant = Empty(variant) };
-                }
-                throw new InvalidArgumentException($"\"{specifier}\": unknown operating system or architecture: invalid argument");
-            }
             case 2:
-            {
-                var (architecture, variant) = NormalizeArchitecture(parts[1], "");
-                if (architecture == "arm" && variant == "v7")
                 {
-                    variant = "";
+                    var (architecture, variant) = NormalizeArchitecture(parts[1], "");
+                    if (architecture == "arm" && variant == "v7")
+                    {
+                        variant = "";
+                    }
+                    return new Platform { Os = NormalizeOs(parts[0]), Architecture = architecture, Variant = Empty(variant) };
                 }
-                return new Platform { Os = NormalizeOs(parts[0]), Architecture = architecture, Variant = Empty(variant) };
-            }
             case 3:
-            {
-                var (architecture, variant) = NormalizeArchitecture(parts[1], parts[2]);
-                if (architecture == "arm64" && variant.Length == 0)
                 {
-                    variant = "v8";
+                    var (architecture, variant) = NormalizeArchitecture(parts[1], parts[2]);
+                    if (architecture == "arm64" && variant.Length == 0)
+                    {
+                        variant = "v8";
+                    }
+                    return new Platform { Os = NormalizeOs(parts[0]), Architecture = architecture, Variant = Empty(variant) };
                 }
-                return new Platform { Os = NormalizeOs(parts[0]), Architecture = architecture, Variant = Empty(variant) };
-            }
             default:
                 throw new InvalidArgumentException($"\"{specifier}\": cannot parse platform specifier: invalid argument");
         }

@@ -26,22 +26,29 @@ public static class CommandLine
 
     private static readonly Dictionary<string, string> ValueFlags = new(StringComparer.Ordinal)
     {
-        ["-H"] = "hosts", ["--host"] = "hosts",
+        ["-H"] = "hosts",
+        ["--host"] = "hosts",
         ["--data-root"] = "data-root",
         ["--exec-root"] = "exec-root",
-        ["-p"] = "pidfile", ["--pidfile"] = "pidfile",
+        ["-p"] = "pidfile",
+        ["--pidfile"] = "pidfile",
         ["--config-file"] = "config-file",
-        ["-s"] = "storage-driver", ["--storage-driver"] = "storage-driver",
-        ["-l"] = "log-level", ["--log-level"] = "log-level",
+        ["-s"] = "storage-driver",
+        ["--storage-driver"] = "storage-driver",
+        ["-l"] = "log-level",
+        ["--log-level"] = "log-level",
         ["--cgroup-parent"] = "cgroup-parent",
         ["--default-runtime"] = "default-runtime",
     };
 
     private static readonly Dictionary<string, string> BoolFlags = new(StringComparer.Ordinal)
     {
-        ["-D"] = "debug", ["--debug"] = "debug",
-        ["-h"] = "help", ["--help"] = "help",
-        ["-v"] = "version", ["--version"] = "version",
+        ["-D"] = "debug",
+        ["--debug"] = "debug",
+        ["-h"] = "help",
+        ["--help"] = "help",
+        ["-v"] = "version",
+        ["--version"] = "version",
     };
 
     private static readonly string[] LogLevels = ["debug", "info", "warn", "error", "fatal", "panic", "trace"];

@@ -99,89 +99,89 @@ internal sealed class HijackRequestRewriter
                     used = ProcessHead(buffer, sink);
                     break;
                 case State.Body:
-                {
-                    var n = (int)Math.Min(_remaining, buffer.Length);
-                    Emit(sink, buffer[..n]);
-                    _remaining -= n;
-                    used = n;
-                    if (_remaining == 0)
                     {
-                        EndOfBody(sink);
+                        var n = (int)Math.Min(_remaining, buffer.Length);
+                        Emit(sink, buffer[..n]);
+                        _remaining -= n;
+                        used = n;
+                        if (_remaining == 0)
+                        {
+                            EndOfBody(sink);
+                        }
+                        break;
                     }
-                    break;
-                }
                 case State.ChunkSize:
-                {
-                    var eol = buffer.IndexOf(Crlf);
-                    if (eol < 0)
                     {
-                        used = buffer.Length > 4096 ? GoRaw(sink, buffer) : 0;
+                        var eol = buffer.IndexOf(Crlf);
+                        if (eol < 0)
+                        {
+                            used = buffer.Length > 4096 ? GoRaw(sink, buffer) : 0;
+                            break;
+                        }
+                        var line = Encoding.ASCII.GetString(buffer[..eol]);
+                        var semicolon = line.IndexOf(';');
+                        var hex = (semicolon < 0 ? line : line[..semicolon]).Trim();
+                        if (!long.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var size) || size < 0)
+                        {
+                            used = GoRaw(sink, buffer);
+                            break;
+                        }
+                        if (!_collectChunked)
+                        {
+                            Write(sink, buffer[..(eol + 2)]);
+                        }
+                        used = eol + 2;
+                        if (size == 0)
+                        {
+                            _state = State.Trailers;
+                        }
+                        else
+                        {
+                            _remaining = size + 2;
+                            _state = State.ChunkData;
+                        }
                         break;
                     }
-                    var line = Encoding.ASCII.GetString(buffer[..eol]);
-                    var semicolon = line.IndexOf(';');
-                    var hex = (semicolon < 0 ? line : line[..semicolon]).Trim();
-                    if (!long.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var size) || size < 0)
-                    {
-                        used = GoRaw(sink, buffer);
-                        break;
-                    }
-                    if (!_collectChunked)
-                    {
-                        Write(sink, buffer[..(eol + 2)]);
-                    }
-                    used = eol + 2;
-                    if (size == 0)
-                    {
-                        _state = State.Trailers;
-                    }
-                    else
-                    {
-                        _remaining = size + 2;
-                        _state = State.ChunkData;
-                    }
-                    break;
-                }
                 case State.ChunkData:
-                {
-                    var n = (int)Math.Min(_remaining, buffer.Length);
-                    // The last two bytes of a chunk are its CRLF, which is not body data.
-                    var dataBytes = (int)Math.Max(0, Math.Min(n, _remaining - 2));
-                    if (_collectChunked)
                     {
-                        _hijackBody!.Write(buffer[..dataBytes]);
-                    }
-                    else
-                    {
-                        Write(sink, buffer[..n]);
-                    }
-                    _remaining -= n;
-                    used = n;
-                    if (_remaining == 0)
-                    {
-                        _state = State.ChunkSize;
-                    }
-                    break;
-                }
-                case State.Trailers:
-                {
-                    var eol = buffer.IndexOf(Crlf);
-                    if (eol < 0)
-                    {
-                        used = buffer.Length > 8192 ? GoRaw(sink, buffer) : 0;
+                        var n = (int)Math.Min(_remaining, buffer.Length);
+                        // The last two bytes of a chunk are its CRLF, which is not body data.
+                        var dataBytes = (int)Math.Max(0, Math.Min(n, _remaining - 2));
+                        if (_collectChunked)
+                        {
+                            _hijackBody!.Write(buffer[..dataBytes]);
+                        }
+                        else
+                        {
+                            Write(sink, buffer[..n]);
+                        }
+                        _remaining -= n;
+                        used = n;
+                        if (_remaining == 0)
+                        {
+                            _state = State.ChunkSize;
+                        }
                         break;
                     }
-                    if (!_collectChunked)
+                case State.Trailers:
                     {
-                        Write(sink, buffer[..(eol + 2)]);
+                        var eol = buffer.IndexOf(Crlf);
+                        if (eol < 0)
+                        {
+                            used = buffer.Length > 8192 ? GoRaw(sink, buffer) : 0;
+                            break;
+                        }
+                        if (!_collectChunked)
+                        {
+                            Write(sink, buffer[..(eol + 2)]);
+                        }
+                        used = eol + 2;
+                        if (eol == 0)
+                        {
+                            EndOfBody(sink);
+                        }
+                        break;
                     }
-                    used = eol + 2;
-                    if (eol == 0)
-                    {
-                        EndOfBody(sink);
-                    }
-                    break;
-                }
                 default:
                     used = buffer.Length;
                     break;

@@ -11,31 +11,31 @@ public static class NetworkMapper
     /// <summary>A network as Docker lists and inspects it; <paramref name="endpoints"/> fill <c>Containers</c>.</summary>
     public static Wire.NetworkResource ToResource(NetworkRecord network, IReadOnlyList<NetworkEndpoint>? endpoints = null,
         Func<string, string?>? containerName = null) => new()
-    {
-        Name = network.Name,
-        Id = network.Id,
-        Created = GoTime.FormatRfc3339Nano(network.Created),
-        Scope = network.Scope,
-        Driver = network.Driver,
-        EnableIPv6 = network.EnableIPv6,
-        Ipam = new Wire.NetworkIpam
         {
-            Driver = "default",
-            Options = network.IpamOptions.Count == 0 ? null : network.IpamOptions.ToDictionary(),
-            Config = network.Ipam.Select(c => new Wire.NetworkIpamConfig { Subnet = c.Subnet, Gateway = c.Gateway, IPRange = c.IPRange }).ToList(),
-        },
-        Internal = network.Internal,
-        Attachable = network.Attachable,
-        Containers = (endpoints ?? []).ToDictionary(e => e.ContainerId, e => new Wire.NetworkContainer
-        {
-            Name = containerName?.Invoke(e.ContainerId) ?? "",
-            EndpointId = e.Id,
-            MacAddress = e.MacAddress,
-            IPv4Address = e.IPv4Cidr,
-        }),
-        Options = network.Options.ToDictionary(),
-        Labels = network.Labels.ToDictionary(),
-    };
+            Name = network.Name,
+            Id = network.Id,
+            Created = GoTime.FormatRfc3339Nano(network.Created),
+            Scope = network.Scope,
+            Driver = network.Driver,
+            EnableIPv6 = network.EnableIPv6,
+            Ipam = new Wire.NetworkIpam
+            {
+                Driver = "default",
+                Options = network.IpamOptions.Count == 0 ? null : network.IpamOptions.ToDictionary(),
+                Config = network.Ipam.Select(c => new Wire.NetworkIpamConfig { Subnet = c.Subnet, Gateway = c.Gateway, IPRange = c.IPRange }).ToList(),
+            },
+            Internal = network.Internal,
+            Attachable = network.Attachable,
+            Containers = (endpoints ?? []).ToDictionary(e => e.ContainerId, e => new Wire.NetworkContainer
+            {
+                Name = containerName?.Invoke(e.ContainerId) ?? "",
+                EndpointId = e.Id,
+                MacAddress = e.MacAddress,
+                IPv4Address = e.IPv4Cidr,
+            }),
+            Options = network.Options.ToDictionary(),
+            Labels = network.Labels.ToDictionary(),
+        };
 
     /// <summary>The engine's create options for a request body.</summary>
     public static NetworkCreateOptions ToCreateOptions(Wire.NetworkCreateRequest request) => new()

@@ -14,25 +14,25 @@ public sealed partial class ContainerService
             case ContainerWaitCondition.NextExit:
                 return await _waiters.NextExit(id).WaitAsync(ct).ConfigureAwait(false);
             case ContainerWaitCondition.Removed:
-            {
-                var removed = _waiters.Removed(id);
-                if (_store.Get(id) is null)
                 {
-                    return removed.IsCompleted ? await removed.ConfigureAwait(false) : new ContainerWaitResult(0);
+                    var removed = _waiters.Removed(id);
+                    if (_store.Get(id) is null)
+                    {
+                        return removed.IsCompleted ? await removed.ConfigureAwait(false) : new ContainerWaitResult(0);
+                    }
+                    return await removed.WaitAsync(ct).ConfigureAwait(false);
                 }
-                return await removed.WaitAsync(ct).ConfigureAwait(false);
-            }
             default:
-            {
-                var exited = _waiters.NextExit(id);
-                var container = _store.Get(id);
-                if (container is null || !container.State.Running)
                 {
-                    var state = container?.State ?? new ContainerState();
-                    return new ContainerWaitResult(state.ExitCode, state.Error.Length == 0 ? null : state.Error);
+                    var exited = _waiters.NextExit(id);
+                    var container = _store.Get(id);
+                    if (container is null || !container.State.Running)
+                    {
+                        var state = container?.State ?? new ContainerState();
+                        return new ContainerWaitResult(state.ExitCode, state.Error.Length == 0 ? null : state.Error);
+                    }
+                    return await exited.WaitAsync(ct).ConfigureAwait(false);
                 }
-                return await exited.WaitAsync(ct).ConfigureAwait(false);
-            }
         }
     }
 }

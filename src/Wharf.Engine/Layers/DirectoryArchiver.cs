@@ -36,7 +36,10 @@ public static class DirectoryArchiver
             var status = Syscalls.LStat(directory);
             var marker = new PaxTarEntry(TarEntryType.RegularFile, relative + "/" + LayerApplier.OpaqueWhiteout)
             {
-                Mode = 0, Uid = (int)status.Uid, Gid = (int)status.Gid, ModificationTime = status.ModificationTime,
+                Mode = 0,
+                Uid = (int)status.Uid,
+                Gid = (int)status.Gid,
+                ModificationTime = status.ModificationTime,
             };
             writer.WriteEntry(marker);
         }
@@ -55,7 +58,10 @@ public static class DirectoryArchiver
                 var dir = relative.Length == 0 ? "" : relative + "/";
                 writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, dir + LayerApplier.WhiteoutPrefix + name)
                 {
-                    Mode = 0, Uid = (int)status.Uid, Gid = (int)status.Gid, ModificationTime = status.ModificationTime,
+                    Mode = 0,
+                    Uid = (int)status.Uid,
+                    Gid = (int)status.Gid,
+                    ModificationTime = status.ModificationTime,
                 });
                 continue;
             }
@@ -77,7 +83,10 @@ public static class DirectoryArchiver
             {
                 writer.WriteEntry(new PaxTarEntry(TarEntryType.HardLink, entryName)
                 {
-                    LinkName = first, Mode = (UnixFileMode)status.Permissions, Uid = (int)status.Uid, Gid = (int)status.Gid,
+                    LinkName = first,
+                    Mode = (UnixFileMode)status.Permissions,
+                    Uid = (int)status.Uid,
+                    Gid = (int)status.Gid,
                     ModificationTime = status.ModificationTime,
                 });
                 return;

@@ -20,7 +20,10 @@ public sealed class TarBuilder
     {
         var entry = new PaxTarEntry(TarEntryType.RegularFile, name, pax ?? new Dictionary<string, string>())
         {
-            Mode = (UnixFileMode)mode, Uid = uid, Gid = gid, ModificationTime = mtime ?? DateTimeOffset.UnixEpoch.AddDays(2),
+            Mode = (UnixFileMode)mode,
+            Uid = uid,
+            Gid = gid,
+            ModificationTime = mtime ?? DateTimeOffset.UnixEpoch.AddDays(2),
             DataStream = new MemoryStream(Encoding.UTF8.GetBytes(content)),
         };
         return Add(entry);

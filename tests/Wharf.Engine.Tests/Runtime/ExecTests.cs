@@ -43,7 +43,10 @@ public sealed class ExecTests : IClassFixture<BusyboxBundleFixture>
             var process = OciSpecBuilder.ExecProcess(OciSpecBuilder.ReadConfig(bundle).Process!, ["sh", "-c", "echo out $CTR $X; echo err >&2; exit 5"], ["X=2"]);
             await using var session = await _box.Runtime.ExecAsync(new RuntimeExecRequest
             {
-                ContainerId = id, ExecId = "e1", SessionDir = Path.Combine(bundle, "exec", "e1"), Process = process,
+                ContainerId = id,
+                ExecId = "e1",
+                SessionDir = Path.Combine(bundle, "exec", "e1"),
+                Process = process,
             });
             Assert.True(session.Pid > 0);
             var (o, e) = await Drain(session.Attach!).WaitAsync(TimeSpan.FromSeconds(10));
@@ -64,8 +67,11 @@ public sealed class ExecTests : IClassFixture<BusyboxBundleFixture>
             var config = OciSpecBuilder.ReadConfig(bundle).Process!;
             await using (var session = await _box.Runtime.ExecAsync(new RuntimeExecRequest
             {
-                ContainerId = id, ExecId = "in", SessionDir = Path.Combine(bundle, "exec", "in"),
-                Process = OciSpecBuilder.ExecProcess(config, ["cat"]), OpenStdin = true,
+                ContainerId = id,
+                ExecId = "in",
+                SessionDir = Path.Combine(bundle, "exec", "in"),
+                Process = OciSpecBuilder.ExecProcess(config, ["cat"]),
+                OpenStdin = true,
             }))
             {
                 var reader = Drain(session.Attach!);
@@ -77,7 +83,9 @@ public sealed class ExecTests : IClassFixture<BusyboxBundleFixture>
 
             await using (var tty = await _box.Runtime.ExecAsync(new RuntimeExecRequest
             {
-                ContainerId = id, ExecId = "tty", SessionDir = Path.Combine(bundle, "exec", "tty"),
+                ContainerId = id,
+                ExecId = "tty",
+                SessionDir = Path.Combine(bundle, "exec", "tty"),
                 Process = OciSpecBuilder.ExecProcess(config, ["sh", "-c", "sleep 1; stty size; exit 9"], tty: true),
             }))
             {
@@ -99,7 +107,10 @@ public sealed class ExecTests : IClassFixture<BusyboxBundleFixture>
             var process = OciSpecBuilder.ExecProcess(OciSpecBuilder.ReadConfig(bundle).Process!, ["/bin/nope"]);
             var e = await Assert.ThrowsAsync<RuntimeException>(() => _box.Runtime.ExecAsync(new RuntimeExecRequest
             {
-                ContainerId = id, ExecId = "bad", SessionDir = Path.Combine(bundle, "exec", "bad"), Process = process,
+                ContainerId = id,
+                ExecId = "bad",
+                SessionDir = Path.Combine(bundle, "exec", "bad"),
+                Process = process,
             }));
             Assert.True(e.IsNotFound, e.Message);
             Assert.StartsWith("OCI runtime exec failed: ", e.Message);
@@ -114,7 +125,11 @@ public sealed class ExecTests : IClassFixture<BusyboxBundleFixture>
             var process = OciSpecBuilder.ExecProcess(OciSpecBuilder.ReadConfig(bundle).Process!, ["sh", "-c", "exit 4"]);
             await using var session = await _box.Runtime.ExecAsync(new RuntimeExecRequest
             {
-                ContainerId = id, ExecId = "d", SessionDir = Path.Combine(bundle, "exec", "d"), Process = process, Attach = false,
+                ContainerId = id,
+                ExecId = "d",
+                SessionDir = Path.Combine(bundle, "exec", "d"),
+                Process = process,
+                Attach = false,
             });
             Assert.Null(session.Attach);
             Assert.Equal(4, await session.Exited.WaitAsync(TimeSpan.FromSeconds(10)));

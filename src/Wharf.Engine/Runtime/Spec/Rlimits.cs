@@ -8,9 +8,22 @@ public static class Rlimits
 {
     private static readonly Dictionary<string, int> s_resources = new(StringComparer.Ordinal)
     {
-        ["cpu"] = 0, ["fsize"] = 1, ["data"] = 2, ["stack"] = 3, ["core"] = 4, ["rss"] = 5, ["nproc"] = 6,
-        ["nofile"] = 7, ["memlock"] = 8, ["as"] = 9, ["locks"] = 10, ["sigpending"] = 11, ["msgqueue"] = 12,
-        ["nice"] = 13, ["rtprio"] = 14, ["rttime"] = 15,
+        ["cpu"] = 0,
+        ["fsize"] = 1,
+        ["data"] = 2,
+        ["stack"] = 3,
+        ["core"] = 4,
+        ["rss"] = 5,
+        ["nproc"] = 6,
+        ["nofile"] = 7,
+        ["memlock"] = 8,
+        ["as"] = 9,
+        ["locks"] = 10,
+        ["sigpending"] = 11,
+        ["msgqueue"] = 12,
+        ["nice"] = 13,
+        ["rtprio"] = 14,
+        ["rttime"] = 15,
     };
 
     /// <summary>Resource number of a ulimit name (<c>nofile</c>), or throws Docker's error.</summary>
