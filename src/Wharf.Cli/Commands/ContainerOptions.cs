@@ -5,7 +5,7 @@ using Wharf.Cli.Parsing;
 namespace Wharf.Cli.Commands;
 
 /// <summary>The flags <c>run</c> and <c>create</c> share, and the create request body they map to (as the docker CLI maps them).</summary>
-internal static class ContainerOptions
+internal static partial class ContainerOptions
 {
     /// <summary>Declares the shared flags.</summary>
     public static void Define(FlagSet flags)

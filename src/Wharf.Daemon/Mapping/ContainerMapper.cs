@@ -7,7 +7,7 @@ using Wire = Wharf.Api.Models;
 namespace Wharf.Daemon.Mapping;
 
 /// <summary>Maps container wire models to engine records and back; engine types never go on the wire.</summary>
-public static class ContainerMapper
+public static partial class ContainerMapper
 {
     /// <summary>The create body as the engine's create options.</summary>
     public static ContainerCreateOptions ToCreateOptions(Wire.ContainerCreateRequest request, string? name)

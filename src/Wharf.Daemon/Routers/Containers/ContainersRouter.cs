@@ -12,7 +12,7 @@ using Wharf.Engine.Runtime.Conmon;
 namespace Wharf.Daemon.Routers.Containers;
 
 /// <summary>The <c>/containers</c> routes: create, start, stop, kill, restart, wait, attach, logs, list, inspect, remove, export, prune, resize.</summary>
-public sealed class ContainersRouter(ContainerService containers, string driver) : IApiRouter
+public sealed partial class ContainersRouter(ContainerService containers, string driver) : IApiRouter
 {
     /// <inheritdoc />
     public void Map(RouteTable routes)

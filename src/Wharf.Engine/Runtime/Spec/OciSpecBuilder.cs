@@ -4,7 +4,7 @@ using Wharf.Core.Errors;
 namespace Wharf.Engine.Runtime.Spec;
 
 /// <summary>Builds a container's OCI spec with Docker's defaults (moby <c>oci/defaults.go</c>, <c>daemon/oci_linux.go</c>).</summary>
-public sealed class OciSpecBuilder
+public sealed partial class OciSpecBuilder
 {
     /// <summary>Where <c>--init</c>'s binary appears in the container, as in Docker.</summary>
     public const string InitPathInContainer = "/sbin/docker-init";
