@@ -44,11 +44,42 @@ internal sealed class CliApp
         _groups.Add(new CommandGroup("image", "Manage images")
             .Add(import).Add(new InspectCommand(InspectCommand.ImageType)).Add(images, "ls", "list").Add(rmi, "rm", "remove").Add(tag));
         _groups.Add(new CommandGroup("system", "Manage Wharf").Add(info));
+        _groups.Add(new CommandGroup("volume", "Manage volumes").Add(new VolumeCreateCommand()).Add(new VolumeInspectCommand())
+            .Add(new VolumeLsCommand(), "ls", "list").Add(new VolumePruneCommand()).Add(new VolumeRmCommand(), "rm", "remove"));
+        _groups.Add(new CommandGroup("network", "Manage networks").Add(new NetworkConnectCommand()).Add(new NetworkCreateCommand())
+            .Add(new NetworkDisconnectCommand()).Add(new NetworkInspectCommand()).Add(new NetworkLsCommand(), "ls", "list")
+            .Add(new NetworkPruneCommand()).Add(new NetworkRmCommand(), "rm", "remove"));
 
         foreach (var command in new Command[] { run, create, start, stop, kill, wait, rm, ps, logs, new InspectCommand(null), images, tag, rmi, import, export, new VersionCommand(), info })
         {
             _topLevel.Add((command.Name, [], command));
         }
+        foreach (var command in new Command[] { new ExecCommand(), new AttachCommand(), new PortCommand() })
+        {
+            _topLevel.Add((command.Name, [], command));
+            _groups.First(g => g.Name == "container").Add(command);
+        }
+        foreach (var command in new Command[] { new StatsCommand(), new TopCommand(), new UpdateCommand() })
+        {
+            _topLevel.Add((command.Name, [], command));
+            _groups.First(g => g.Name == "container").Add(command);
+        }
+        foreach (var command in new Command[] { new PauseCommand(), new UnpauseCommand(), new RenameCommand(), new RestartCommand() })
+        {
+            _topLevel.Add((command.Name, [], command));
+            _groups.First(g => g.Name == "container").Add(command);
+        }
+        var events = new EventsCommand();
+        _topLevel.Add((events.Name, [], events));
+        _groups.First(g => g.Name == "system").Add(events);
+        foreach (var command in new Command[] { new CpCommand(), new DiffCommand(), new CommitCommand() })
+        {
+            _topLevel.Add((command.Name, [], command));
+            _groups.First(g => g.Name == "container").Add(command);
+        }
+        _groups.First(g => g.Name == "container").Add(new ContainerPruneCommand());
+        _groups.First(g => g.Name == "image").Add(new ImagePruneCommand());
+        _groups.First(g => g.Name == "system").Add(new SystemDfCommand()).Add(new SystemPruneCommand());
     }
 
     /// <summary>The version this CLI reports.</summary>

@@ -30,7 +30,7 @@ public sealed class WharfCliTests(DaemonFixture fixture)
     }
 
     [Fact]
-    public async Task DefaultNetworkModeIsNoneAndHostModeSeesHostInterfaces()
+    public async Task DefaultNetworkModeIsBridgeAndHostModeSeesHostInterfaces()
     {
         var name = Unique("net");
         var create = await _d.WharfAsync("create", "--name", name, "busybox", "true");
@@ -38,13 +38,16 @@ public sealed class WharfCliTests(DaemonFixture fixture)
         try
         {
             var mode = await _d.WharfAsync("inspect", "-f", "{{.HostConfig.NetworkMode}}", name);
-            Assert.Equal("none\n", mode.Stdout);
+            // Issue 4: the default bridge network is the default (networking engineer's change).
+            Assert.Equal("bridge\n", mode.Stdout);
         }
         finally
         {
             await _d.WharfAsync("rm", name);
         }
-        var none = await _d.WharfAsync("run", "--rm", "busybox", "ls", "/sys/class/net");
+        var bridged = await _d.WharfAsync("run", "--rm", "busybox", "ls", "/sys/class/net");
+        Assert.Equal("eth0\nlo\n", bridged.Stdout);
+        var none = await _d.WharfAsync("run", "--rm", "--network", "none", "busybox", "ls", "/sys/class/net");
         Assert.Equal("lo\n", none.Stdout);
         var host = await _d.WharfAsync("run", "--rm", "--network", "host", "busybox", "ls", "/sys/class/net");
         Assert.Equal(0, host.ExitCode);

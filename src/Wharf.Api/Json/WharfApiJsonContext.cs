@@ -20,6 +20,13 @@ namespace Wharf.Api.Json;
 [JsonSerializable(typeof(ContainerCreateResponse))]
 [JsonSerializable(typeof(ContainerWaitResponse))]
 [JsonSerializable(typeof(ContainerPruneResponse))]
+[JsonSerializable(typeof(List<ContainerChangeResponseItem>))]
+[JsonSerializable(typeof(SystemDiskUsage))]
+[JsonSerializable(typeof(BuildCachePruneResponse))]
+[JsonSerializable(typeof(EventMessage))]
+[JsonSerializable(typeof(ExecCreateRequest))]
+[JsonSerializable(typeof(ExecStartRequest))]
+[JsonSerializable(typeof(ExecInspectResponse))]
 [JsonSerializable(typeof(ContainerInspect))]
 [JsonSerializable(typeof(ContainerSummary))]
 [JsonSerializable(typeof(List<ContainerSummary>))]
@@ -46,6 +53,10 @@ namespace Wharf.Api.Json;
 [JsonSerializable(typeof(Dictionary<string, Dictionary<string, bool>>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(ContainerStatsResponse))]
+[JsonSerializable(typeof(ContainerTopResponse))]
+[JsonSerializable(typeof(ContainerUpdateRequest))]
+[JsonSerializable(typeof(ContainerUpdateResponse))]
 public sealed partial class WharfApiJsonContext : JsonSerializerContext
 {
 }

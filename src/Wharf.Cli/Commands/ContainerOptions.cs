@@ -46,6 +46,10 @@ internal static partial class ContainerOptions
             .String("user", 'u', "Username or UID (format: <name|uid>[:<group|gid>])")
             .List("volume", 'v', "Bind mount a volume")
             .String("workdir", 'w', "Working directory inside the container");
+        DefineVolumes(flags);
+        DefineDns(flags);
+        DefineLifecycle(flags);
+        DefineResources(flags);
     }
 
     /// <summary>Builds the <c>POST /containers/create</c> body; throws <see cref="FormatException"/> with docker's wording for bad values.</summary>
@@ -187,6 +191,10 @@ internal static partial class ContainerOptions
             ["HostConfig"] = hostConfig,
             ["NetworkingConfig"] = new JsonObject { ["EndpointsConfig"] = endpoints },
         };
+        ApplyVolumes(flags, body, hostConfig);
+        ApplyDns(flags, body, hostConfig);
+        ApplyLifecycle(flags, body, hostConfig);
+        ApplyResources(flags, body, hostConfig);
         if (flags.GetStringOrNull("stop-signal") is { Length: > 0 } stopSignal)
         {
             body["StopSignal"] = stopSignal;

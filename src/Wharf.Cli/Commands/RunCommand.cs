@@ -103,7 +103,6 @@ internal sealed class RunCommand : Command
         var attachStdout = body["AttachStdout"]!.GetValue<bool>();
         var attachStderr = body["AttachStderr"]!.GetValue<bool>();
         HijackedConnection? connection = null;
-        RawTerminal? raw = null;
         try
         {
             if (attachStdin || attachStdout || attachStderr)
@@ -130,29 +129,14 @@ internal sealed class RunCommand : Command
                 context.Out.WriteLine(id);
                 return 0;
             }
-            if (tty && attachStdin && context.StdinIsTerminal)
+            using var proxy = !tty && flags.GetBool("sig-proxy") ? SignalProxy.Start(client, id, context) : null;
+            var detached = await HijackedSession.RunAsync(connection, context, tty, attachStdin, flags.GetStringOrNull("detach-keys"),
+                tty ? (h, w) => client.ResizeContainerAsync(id, h, w) : null).ConfigureAwait(false);
+            if (detached)
             {
-                raw = RawTerminal.Enter(0);
-                if (consoleSize is { } size)
-                {
-                    await IgnoreFailure(client.ResizeContainerAsync(id, size.Height, size.Width, context.Cancellation)).ConfigureAwait(false);
-                }
+                // As docker: detaching leaves the container running and is not an error.
+                return 0;
             }
-            if (!tty && flags.GetBool("sig-proxy"))
-            {
-                context.InterruptHandler = () => _ = client.KillContainerAsync(id, "SIGINT").ContinueWith(t => t.Exception, TaskScheduler.Default);
-            }
-            var output = StreamPump.CopyOutputAsync(connection.Output, tty, context);
-            if (attachStdin)
-            {
-                _ = StreamPump.CopyInputAsync(connection, context);
-            }
-            else
-            {
-                await connection.CloseWriteAsync().ConfigureAwait(false);
-            }
-            await output.ConfigureAwait(false);
-            raw?.Restore();
             var result = await wait.ConfigureAwait(false);
             if (result.ErrorMessage is { } error)
             {
@@ -163,7 +147,6 @@ internal sealed class RunCommand : Command
         finally
         {
             context.InterruptHandler = null;
-            raw?.Dispose();
             connection?.Dispose();
         }
     }

@@ -37,7 +37,7 @@ internal sealed class StartCommand : Command
             {
                 throw new StatusException(1, "you cannot start and attach multiple containers at once");
             }
-            return await StartAttachedAsync(client, invocation.Args[0], interactive, context).ConfigureAwait(false);
+            return await StartAttachedAsync(client, invocation.Args[0], interactive, invocation.Flags.GetStringOrNull("detach-keys"), context).ConfigureAwait(false);
         }
         var failed = new List<string>();
         foreach (var name in invocation.Args)
@@ -61,7 +61,7 @@ internal sealed class StartCommand : Command
         return 0;
     }
 
-    private static async Task<int> StartAttachedAsync(WharfClient client, string name, bool interactive, CliContext context)
+    private static async Task<int> StartAttachedAsync(WharfClient client, string name, bool interactive, string? detachKeys, CliContext context)
     {
         var inspect = await client.InspectContainerAsync(name, cancellationToken: context.Cancellation).ConfigureAwait(false);
         var id = inspect["Id"]!.GetValue<string>();
@@ -69,19 +69,20 @@ internal sealed class StartCommand : Command
         var autoRemove = inspect["HostConfig"]?["AutoRemove"]?.GetValue<bool>() ?? false;
         var openStdin = inspect["Config"]?["OpenStdin"]?.GetValue<bool>() ?? false;
         var withStdin = interactive && openStdin;
-        using var connection = await client.AttachContainerAsync(id, withStdin, true, true, cancellationToken: context.Cancellation).ConfigureAwait(false);
+        if (withStdin && tty && !context.StdinIsTerminal)
+        {
+            throw new StatusException(1, "the input device is not a TTY");
+        }
+        using var connection = await client.AttachContainerAsync(id, withStdin, true, true, detachKeys: detachKeys, cancellationToken: context.Cancellation).ConfigureAwait(false);
         var wait = await client.WaitContainerAsync(id, autoRemove ? "removed" : "next-exit", context.Cancellation).ConfigureAwait(false);
         await client.StartContainerAsync(id, context.Cancellation).ConfigureAwait(false);
-        var output = StreamPump.CopyOutputAsync(connection.Output, tty, context);
-        if (withStdin)
+        using var proxy = !tty ? SignalProxy.Start(client, id, context) : null;
+        var detached = await Terminal.HijackedSession.RunAsync(connection, context, tty, withStdin, detachKeys,
+            tty ? (h, w) => client.ResizeContainerAsync(id, h, w) : null).ConfigureAwait(false);
+        if (detached)
         {
-            _ = StreamPump.CopyInputAsync(connection, context);
+            return 0;
         }
-        else
-        {
-            await connection.CloseWriteAsync().ConfigureAwait(false);
-        }
-        await output.ConfigureAwait(false);
         var result = await wait.ConfigureAwait(false);
         return (int)result.StatusCode;
     }

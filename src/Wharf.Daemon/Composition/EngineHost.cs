@@ -9,6 +9,7 @@ using Wharf.Daemon.Routers.Volumes;
 using Wharf.Engine;
 using Wharf.Engine.Containers;
 using Wharf.Engine.Content;
+using Wharf.Engine.Events;
 using Wharf.Engine.Images;
 using Wharf.Engine.Metadata;
 using Wharf.Engine.Networks;
@@ -50,6 +51,9 @@ public sealed class EngineHost : IDisposable, ISystemBackend
     /// <summary>Containers.</summary>
     public ContainerService Containers { get; private set; } = null!;
 
+    /// <summary>The daemon's event log behind <c>/events</c> (in memory, like Docker's).</summary>
+    public EventLog Events { get; } = new();
+
     /// <summary>Storage driver name as Docker shows it.</summary>
     public string StorageDriverName => Options.StorageDriver is "" or "overlay" or "overlay2" or "overlayfs" ? "overlay2" : Options.StorageDriver;
 
@@ -90,23 +94,35 @@ public sealed class EngineHost : IDisposable, ISystemBackend
         var snapshotter = SnapshotterFactory.Create(engine, database);
         OwnIfDisposable(snapshotter);
         var containerStore = new ContainerStore(database);
-        Images = new ImageService(database, content, snapshotter, containerStore);
+        Images = new ImageService(database, content, snapshotter, containerStore) { Events = Events };
         await Images.RecoverAsync(ct);
         var runtime = new ConmonRuntime(engine);
         OwnIfDisposable(runtime);
         Containers = Own(new ContainerService(engine, containerStore, Images.Store, snapshotter, runtime));
-        await Containers.RecoverAsync(ct);
-        var networks = Own(new NetworkService(new NetworkStore(database), new IpNetworkHost(), NetworkOptions.ForExecRoot(engine.ExecRoot)));
+        Containers.Event += e => Events.Publish(EventTypes.Container, e.Action, e.Id, e.Attributes);
+        // Networks come up before container recovery, which reconciles namespaces, veths and published ports with them.
+        var networks = Own(new NetworkService(new NetworkStore(database), new IpNetworkHost(), NetworkFlags.ToNetworkOptions(Options)));
+        networks.Dns = Own(new Wharf.Engine.Networks.Dns.EmbeddedDns());
+        networks.Events = Events;
         await networks.InitializeAsync(ct);
-        var volumes = new VolumeService(engine, database);
-        volumes.Recover();
+        Containers.Networks = networks;
+        Containers.HostGatewayIp = Options.HostGatewayIp;
+        // Volumes come up before container recovery, which unmounts the volumes of containers that exited meanwhile.
+        var volumes = new VolumeService(engine, database) { Events = Events };
+        Containers.Volumes = volumes;
+        await Containers.RecoverAsync(ct);
+        volumes.Recover(id => containerStore.Get(id) is not null);
         Routers =
         [
             new SystemRouter(Options, this, EngineId),
             new ContainersRouter(Containers, StorageDriverName),
+            new Routers.Exec.ExecRouter(Containers),
+            new Routers.Events.EventsRouter(Events),
             new ImagesRouter(Images, StorageDriverName),
+            new ImageOpsRouter(Containers, Images),
+            new SystemDiskUsageRouter(Containers, Images, volumes),
             new VolumesRouter(volumes),
-            new NetworksRouter(networks, id => containerStore.Get(id)?.Name),
+            new NetworksRouter(networks, id => containerStore.Get(id)?.Name, Containers),
         ];
     }
 

@@ -21,6 +21,11 @@ public static class CommandLine
           -l, --log-level string         Set the logging level ("debug"|"info"|"warn"|"error"|"fatal") (default "info")
           -p, --pidfile string           Path to use for daemon PID file (default "/run/wharf/wharfd.pid")
           -s, --storage-driver string    Storage driver to use ("overlay2"|"overlay"|"vfs") (default "overlay")
+          -b, --bridge string            Attach containers to a network bridge (default "wharf0")
+              --bip string               Specify network bridge IP (e.g. 172.17.0.1/16)
+              --default-address-pool pool  Default address pools for node specific local networks (base=CIDR,size=N)
+              --nft-table string         nftables inet table holding the daemon's rules (default "wharf")
+              --host-gateway-ip ip       IP address that the special 'host-gateway' string in --add-host resolves to
           -v, --version                  Print version information and quit
         """;
 
@@ -39,6 +44,12 @@ public static class CommandLine
         ["--log-level"] = "log-level",
         ["--cgroup-parent"] = "cgroup-parent",
         ["--default-runtime"] = "default-runtime",
+        ["-b"] = "bridge",
+        ["--bridge"] = "bridge",
+        ["--bip"] = "bip",
+        ["--nft-table"] = "nft-table",
+        ["--default-address-pool"] = "default-address-pools",
+        ["--host-gateway-ip"] = "host-gateway-ip",
     };
 
     private static readonly Dictionary<string, string> BoolFlags = new(StringComparer.Ordinal)
@@ -159,6 +170,14 @@ public static class CommandLine
                 break;
             case "default-runtime":
                 options.DefaultRuntime = value;
+                break;
+            case "bridge" or "bip" or "nft-table" or "default-address-pools":
+                NetworkFlags.Apply(options, key, value);
+                break;
+            case "host-gateway-ip":
+                options.HostGatewayIp = Wharf.Engine.Containers.ExtraHostSyntax.IsIPAddress(value)
+                    ? value
+                    : throw new DaemonUsageException($"invalid argument \"{value}\" for \"--host-gateway-ip\" flag: invalid IP address: {value}", showUsage: true);
                 break;
         }
     }

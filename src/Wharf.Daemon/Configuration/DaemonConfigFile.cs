@@ -9,7 +9,7 @@ namespace Wharf.Daemon.Configuration;
 public static class DaemonConfigFile
 {
     private static readonly string[] KnownKeys =
-        ["hosts", "data-root", "exec-root", "pidfile", "storage-driver", "log-level", "debug", "runtimes", "default-runtime", "cgroup-parent"];
+        ["hosts", "data-root", "exec-root", "pidfile", "storage-driver", "log-level", "debug", "runtimes", "default-runtime", "cgroup-parent", "bridge", "bip", "nft-table", "default-address-pools", "host-gateway-ip"];
 
     /// <summary>Merges the file named by the flags (or the default file when present) into <paramref name="commandLine"/>'s options.</summary>
     public static DaemonOptions Merge(CommandLineResult commandLine)
@@ -112,6 +112,14 @@ public static class DaemonConfigFile
                 break;
             case "cgroup-parent":
                 options.CgroupParent = v.GetString()!;
+                break;
+            case "bridge" or "bip" or "nft-table" or "default-address-pools":
+                NetworkFlags.ApplyJson(options, property.Name, v);
+                break;
+            case "host-gateway-ip":
+                options.HostGatewayIp = v.GetString() is { } gatewayIp && Wharf.Engine.Containers.ExtraHostSyntax.IsIPAddress(gatewayIp)
+                    ? gatewayIp
+                    : throw new DaemonUsageException($"invalid host-gateway-ip: {v}");
                 break;
             case "runtimes":
                 foreach (var runtime in v.EnumerateObject())

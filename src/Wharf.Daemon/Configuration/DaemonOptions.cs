@@ -41,6 +41,21 @@ public sealed class DaemonOptions
     /// <summary>Cgroup parent for containers.</summary>
     public string CgroupParent { get; set; } = "wharf";
 
+    /// <summary><c>--bridge</c> / <c>bridge</c>: Linux bridge of the default <c>bridge</c> network; null = <c>wharf0</c> (derived from the exec root for private daemons).</summary>
+    public string? BridgeName { get; set; }
+
+    /// <summary><c>--bip</c> / <c>bip</c>: the default bridge's address with prefix (<c>172.17.0.1/16</c>); null = picked from the address pools.</summary>
+    public string? BridgeIp { get; set; }
+
+    /// <summary><c>--nft-table</c> / <c>nft-table</c> (Wharf's own): nftables <c>inet</c> table of the engine's rules; null = <c>wharf</c> (derived from the exec root for private daemons).</summary>
+    public string? NftTable { get; set; }
+
+    /// <summary><c>--host-gateway-ip</c> / <c>host-gateway-ip</c>: the address <c>--add-host name:host-gateway</c> maps to; null = the default bridge's gateway.</summary>
+    public string? HostGatewayIp { get; set; }
+
+    /// <summary><c>default-address-pools</c>: (base CIDR, size) pairs user-defined networks and the default bridge pick subnets from.</summary>
+    public List<(string Base, int Size)> DefaultAddressPools { get; set; } = [];
+
     /// <summary>The config file that was read, if any.</summary>
     public string? ConfigFile { get; set; }
 

@@ -1,5 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.Options;
 using Wharf.Daemon.Configuration;
 using Wharf.Daemon.Http;
 using Wharf.Daemon.Routers;
@@ -9,56 +11,47 @@ namespace Wharf.Daemon.Hosting;
 /// <summary>
 /// Builds the Kestrel server of the Engine API: the listeners of <c>-H</c> (unix sockets, TCP) each behind the
 /// half-close/hijack connection shim, no <c>Server: Kestrel</c>, no body size limit, and the <see cref="ApiPipeline"/>.
-/// Kept minimal (empty builder, no routing or MVC) for a small idle footprint.
+/// Kestrel is built by hand (no generic host, DI container, routing or console logger) for a small idle footprint.
 /// </summary>
 public static class ApiServer
 {
+    /// <summary>How long the API must be quiet after requests before the daemon gives memory back.</summary>
+    public static readonly TimeSpan IdleTrimDelay = TimeSpan.FromSeconds(10);
+
     /// <summary>Builds (does not start) the server for <paramref name="hosts"/> with the given routers.</summary>
-    public static WebApplication Build(IReadOnlyList<string> hosts, IEnumerable<IApiRouter> routers, string logLevel = "info")
+    public static ApiHost Build(IReadOnlyList<string> hosts, IEnumerable<IApiRouter> routers, string logLevel = "info")
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.AddSimpleConsole(o =>
+        var loggerFactory = new StderrLoggerFactory(ToLogLevel(logLevel));
+        var kestrel = new KestrelServerOptions
         {
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            o.UseUtcTimestamp = true;
-        });
-        var level = ToLogLevel(logLevel);
-        builder.Logging.SetMinimumLevel(level);
-        builder.Logging.AddFilter("Microsoft", level <= LogLevel.Debug ? LogLevel.Information : LogLevel.Warning);
-        builder.WebHost.UseKestrelCore();
-        builder.WebHost.ConfigureKestrel(kestrel =>
+            AddServerHeader = false,
+        };
+        kestrel.Limits.MaxRequestBodySize = null;
+        kestrel.Limits.MinRequestBodyDataRate = null;
+        kestrel.Limits.MinResponseDataRate = null;
+        kestrel.Limits.KeepAliveTimeout = TimeSpan.FromMinutes(10);
+        foreach (var host in hosts.Select(HostAddress.Parse))
         {
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = null;
-            kestrel.Limits.MinRequestBodyDataRate = null;
-            kestrel.Limits.MinResponseDataRate = null;
-            kestrel.Limits.KeepAliveTimeout = TimeSpan.FromMinutes(10);
-            foreach (var host in hosts.Select(HostAddress.Parse))
+            if (host.Scheme == "unix")
             {
-                if (host.Scheme == "unix")
-                {
-                    PrepareSocketPath(host.SocketPath);
-                    kestrel.ListenUnixSocket(host.SocketPath, UseShim);
-                }
-                else
-                {
-                    kestrel.Listen(host.Address!, host.Port, UseShim);
-                }
+                PrepareSocketPath(host.SocketPath);
+                kestrel.ListenUnixSocket(host.SocketPath, UseShim);
             }
-        });
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+            else
+            {
+                kestrel.Listen(host.Address!, host.Port, UseShim);
+            }
+        }
         var routes = new RouteTable();
         foreach (var router in routers)
         {
             router.Map(routes);
         }
-        builder.Services.AddSingleton(routes);
-        builder.Services.AddSingleton<ApiPipeline>();
-        var app = builder.Build();
-        var pipeline = app.Services.GetRequiredService<ApiPipeline>();
-        app.Run(pipeline.InvokeAsync);
-        return app;
+        var trimmer = new IdleMemoryTrimmer(IdleTrimDelay);
+        var pipeline = new ApiPipeline(routes, new Logger<ApiPipeline>(loggerFactory)) { Trimmer = trimmer };
+        var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), loggerFactory);
+        var server = new KestrelServer(Options.Create(kestrel), transport, loggerFactory);
+        return new ApiHost(server, new ApiApplication(pipeline), loggerFactory, trimmer);
     }
 
     /// <summary>After the listeners are bound: unix sockets get mode 0660 and group <c>wharf</c> when that group exists.</summary>

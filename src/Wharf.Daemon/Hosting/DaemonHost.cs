@@ -15,14 +15,14 @@ public static class DaemonHost
         using var pidFile = PidFile.Create(options.EffectivePidFile);
         using var engine = await EngineHost.StartAsync(options);
         var hosts = options.EffectiveHosts;
-        var app = ApiServer.Build(hosts, engine.Routers, options.Debug ? "debug" : options.LogLevel);
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("wharfd");
-        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        await using var api = ApiServer.Build(hosts, engine.Routers, options.Debug ? "debug" : options.LogLevel);
+        var logger = api.LoggerFactory.CreateLogger("wharfd");
+        var shutdown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         try
         {
-            await app.StartAsync();
+            await api.StartAsync();
             ApiServer.SecureSockets(hosts);
             foreach (var host in hosts)
             {
@@ -30,11 +30,12 @@ public static class DaemonHost
             }
             logger.LogInformation("Daemon has completed initialization (version {Version}, data root {DataRoot}, storage driver {Driver})",
                 WharfVersion.Version, options.DataRoot, engine.StorageDriverName);
-            await app.WaitForShutdownAsync();
+            await shutdown.Task;
+            logger.LogInformation("Processing signal, shutting down");
+            await api.StopAsync();
         }
         finally
         {
-            await app.DisposeAsync();
             ApiServer.RemoveSockets(hosts);
         }
         return 0;
@@ -42,7 +43,7 @@ public static class DaemonHost
         void Stop(PosixSignalContext context)
         {
             context.Cancel = true;
-            lifetime.StopApplication();
+            shutdown.TrySetResult();
         }
     }
 }

@@ -12,9 +12,13 @@ public sealed partial class ApiPipeline(RouteTable routes, ILogger<ApiPipeline> 
     /// <summary>Value of the <c>Server</c> header.</summary>
     public static string ServerHeader => $"Docker/{WharfVersion.Version} (linux)";
 
+    /// <summary>Told about every request, so memory is given back once the API goes quiet (null: no trimming).</summary>
+    public Hosting.IdleMemoryTrimmer? Trimmer { get; init; }
+
     /// <summary>Handles one request.</summary>
     public async Task InvokeAsync(HttpContext context)
     {
+        Trimmer?.OnRequest();
         var response = context.Response;
         response.Headers["Api-Version"] = ApiVersions.Current;
         response.Headers["Docker-Experimental"] = "false";

@@ -20,17 +20,37 @@ public static partial class ContainerMapper
             HostConfig = new ContainerHostConfig
             {
                 NetworkMode = string.IsNullOrEmpty(host.NetworkMode) ? "default" : host.NetworkMode,
+                PortBindings = ToEnginePortBindings(host.PortBindings),
+                PublishAllPorts = host.PublishAllPorts,
+                EndpointsConfig = ToEngineEndpoints(request.NetworkingConfig),
                 AutoRemove = host.AutoRemove,
                 Privileged = host.Privileged,
                 ReadonlyRootfs = host.ReadonlyRootfs,
                 CapAdd = host.CapAdd,
                 CapDrop = host.CapDrop,
+                Resources = ToEngineResources(host),
+                SecurityOpt = host.SecurityOpt,
+                GroupAdd = host.GroupAdd,
+                Sysctls = host.Sysctls,
+                IpcMode = host.IpcMode ?? "",
+                PidMode = host.PidMode ?? "",
+                UtsMode = host.UtsMode ?? "",
+                OomScoreAdj = host.OomScoreAdj,
+                CgroupParent = host.CgroupParent ?? "",
                 Init = host.Init,
                 Runtime = host.Runtime ?? "",
                 RestartPolicy = new RestartPolicy(string.IsNullOrEmpty(host.RestartPolicy.Name) ? "no" : host.RestartPolicy.Name, host.RestartPolicy.MaximumRetryCount),
                 ShmSize = host.ShmSize,
                 Binds = host.Binds,
+                Mounts = ToEngineMounts(host.Mounts),
+                Tmpfs = host.Tmpfs,
+                VolumesFrom = host.VolumesFrom,
                 LogConfig = new LogConfig(string.IsNullOrEmpty(host.LogConfig.Type) ? "json-file" : host.LogConfig.Type, host.LogConfig.Config),
+                Dns = host.Dns,
+                DnsSearch = host.DnsSearch,
+                DnsOptions = host.DnsOptions,
+                ExtraHosts = host.ExtraHosts,
+                Links = host.Links,
             },
         };
     }
@@ -57,6 +77,7 @@ public static partial class ContainerMapper
         StopSignal = c.StopSignal ?? "",
         StopTimeout = c.StopTimeout,
         Image = c.Image,
+        Healthcheck = ToEngineHealthcheck(c.Healthcheck),
     };
 
     /// <summary>An engine config on the wire.</summary>
@@ -81,22 +102,30 @@ public static partial class ContainerMapper
         Labels = c.Labels?.ToDictionary() ?? [],
         StopSignal = string.IsNullOrEmpty(c.StopSignal) ? null : c.StopSignal,
         StopTimeout = c.StopTimeout,
+        Healthcheck = ToWireHealthcheck(c.Healthcheck),
     };
 
     /// <summary>An engine host config on the wire.</summary>
     public static Wire.HostConfig ToWireHostConfig(ContainerHostConfig h) => new()
     {
         Binds = h.Binds?.ToList(),
+        Mounts = ToWireMounts(h.Mounts),
+        Tmpfs = h.Tmpfs?.ToDictionary(),
+        VolumesFrom = h.VolumesFrom?.ToList(),
         LogConfig = new Wire.LogConfig { Type = h.LogConfig.Type, Config = h.LogConfig.Config?.ToDictionary() ?? [] },
         NetworkMode = h.NetworkMode,
+        PortBindings = ToWirePortBindings(h.PortBindings),
+        PublishAllPorts = h.PublishAllPorts,
         RestartPolicy = new Wire.RestartPolicy { Name = h.RestartPolicy.Name, MaximumRetryCount = h.RestartPolicy.MaximumRetryCount },
         AutoRemove = h.AutoRemove,
         CapAdd = h.CapAdd?.ToList(),
         CapDrop = h.CapDrop?.ToList(),
         CgroupnsMode = "host",
-        Dns = [],
-        DnsOptions = [],
-        DnsSearch = [],
+        Dns = h.Dns?.ToList() ?? [],
+        DnsOptions = h.DnsOptions?.ToList() ?? [],
+        DnsSearch = h.DnsSearch?.ToList() ?? [],
+        ExtraHosts = h.ExtraHosts is { Count: > 0 } extraHosts ? extraHosts.ToList() : null,
+        Links = h.Links is { Count: > 0 } links ? links.ToList() : null,
         IpcMode = "private",
         Privileged = h.Privileged,
         ReadonlyRootfs = h.ReadonlyRootfs,
@@ -130,6 +159,7 @@ public static partial class ContainerMapper
                 Error = c.State.Error,
                 StartedAt = DockerTime.Format(c.State.StartedAt),
                 FinishedAt = DockerTime.Format(c.State.FinishedAt),
+                Health = ToWireHealth(c.State.Health),
             },
             Image = c.ImageId,
             ResolvConfPath = c.ResolvConfPath,
@@ -140,12 +170,13 @@ public static partial class ContainerMapper
             RestartCount = c.RestartCount,
             Driver = string.IsNullOrEmpty(c.Driver) ? driver : c.Driver,
             Platform = "linux",
-            HostConfig = ToWireHostConfig(c.HostConfig),
+            HostConfig = WithResources(ToWireHostConfig(c.HostConfig), c.HostConfig),
             GraphDriver = new Wire.GraphDriverData { Name = string.IsNullOrEmpty(c.Driver) ? driver : c.Driver },
             SizeRw = details.SizeRw,
             SizeRootFs = details.SizeRootFs,
             Config = ToWireConfig(c.Config),
-            NetworkSettings = ToNetworkSettings(c),
+            NetworkSettings = ToNetworkSettings(c, details.Network),
+            Mounts = ToMountPoints(c),
         };
     }
 
@@ -161,14 +192,15 @@ public static partial class ContainerMapper
             ImageId = c.ImageId,
             Command = c.Command,
             Created = c.Created.ToUnixTimeSeconds(),
-            Ports = (c.Config.ExposedPorts ?? []).Select(ToPort).ToList(),
+            Ports = SummaryPorts(c, details.Network),
             SizeRw = details.SizeRw,
             SizeRootFs = details.SizeRootFs,
             Labels = c.Config.Labels?.ToDictionary() ?? [],
             State = c.State.Status.ToDockerString(),
             Status = StatusText(c.State, now),
             HostConfig = new Wire.SummaryHostConfig { NetworkMode = c.HostConfig.NetworkMode },
-            NetworkSettings = new Wire.SummaryNetworkSettings { Networks = Networks(c) },
+            NetworkSettings = new Wire.SummaryNetworkSettings { Networks = Networks(c, details.Network) },
+            Mounts = ToMountPoints(c),
         };
     }
 
@@ -178,7 +210,7 @@ public static partial class ContainerMapper
         switch (state.Status)
         {
             case ContainerStatus.Running:
-                return "Up " + HumanDurations.HumanDuration(now - (state.StartedAt ?? now));
+                return "Up " + HumanDurations.HumanDuration(now - (state.StartedAt ?? now)) + HealthSuffix(state);
             case ContainerStatus.Paused:
                 return "Up " + HumanDurations.HumanDuration(now - (state.StartedAt ?? now)) + " (Paused)";
             case ContainerStatus.Restarting:
@@ -192,40 +224,5 @@ public static partial class ContainerMapper
             default:
                 return "Created";
         }
-    }
-
-    private static Wire.Port ToPort(string exposed)
-    {
-        var slash = exposed.IndexOf('/');
-        var number = slash < 0 ? exposed : exposed[..slash];
-        _ = int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port);
-        return new Wire.Port { PrivatePort = port, Type = slash < 0 ? "tcp" : exposed[(slash + 1)..] };
-    }
-
-    private static Wire.NetworkSettings ToNetworkSettings(ContainerRecord c)
-    {
-        var settings = new Wire.NetworkSettings
-        {
-            SandboxKey = c.State.Pid > 0 && c.HostConfig.NetworkMode != "host" ? $"/proc/{c.State.Pid}/ns/net" : "",
-            Networks = Networks(c),
-        };
-        foreach (var port in c.Config.ExposedPorts ?? [])
-        {
-            settings.Ports[port] = null;
-        }
-        return settings;
-    }
-
-    private static Dictionary<string, Wire.EndpointSettings> Networks(ContainerRecord c)
-    {
-        var mode = c.HostConfig.NetworkMode;
-        if (string.IsNullOrEmpty(mode) || mode.StartsWith("container:", StringComparison.Ordinal))
-        {
-            return [];
-        }
-        return new Dictionary<string, Wire.EndpointSettings>
-        {
-            [mode] = new Wire.EndpointSettings { NetworkId = mode, EndpointId = "" },
-        };
     }
 }

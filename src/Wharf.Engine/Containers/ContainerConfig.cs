@@ -57,6 +57,9 @@ public sealed record ContainerConfig
     /// <summary>Seconds to wait before SIGKILL on stop; null = 10.</summary>
     public int? StopTimeout { get; init; }
 
+    /// <summary>Health check (merged with the image's at create); null = none.</summary>
+    public Core.Oci.HealthcheckConfig? Healthcheck { get; init; }
+
     /// <summary>Image as the user typed it (Docker's <c>Config.Image</c>).</summary>
     public string Image { get; init; } = "";
 }

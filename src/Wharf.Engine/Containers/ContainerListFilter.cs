@@ -110,7 +110,7 @@ public sealed class ContainerListFilter
             && AnyMatches("id", v => RegexMatches(v, container.Id))
             && AnyMatches("network", v => v == container.HostConfig.NetworkMode)
             && AnyMatches("is-task", v => v is "false" or "0")
-            && AnyMatches("health", v => v == "none")
+            && AnyMatches("health", v => v == (container.State.Health?.Status ?? Health.HealthStatus.None))
             && AnyMatches("volume", v => (container.HostConfig.Binds ?? []).Any(b => BindMatches(b, v)))
             && AnyMatches("publish", _ => false)
             && AnyMatches("expose", v => container.Config.ExposedPorts?.Any(p => p == v || p == v + "/tcp") == true)

@@ -51,6 +51,9 @@ public sealed record ContainerRecord
     /// <summary>Times a restart policy restarted it.</summary>
     public int RestartCount { get; init; }
 
+    /// <summary>The user stopped or killed it since its last user start (Docker's <c>HasBeenManuallyStopped</c>): <c>unless-stopped</c> then stays down.</summary>
+    public bool HasBeenManuallyStopped { get; init; }
+
     /// <summary>Storage driver of its rootfs (<c>overlay2</c>, <c>vfs</c>).</summary>
     public string Driver { get; init; } = "";
 

@@ -36,5 +36,6 @@ public static class ContainerSchema
             );
             CREATE INDEX containers_image_id ON containers(image_id);
             """),
+        new("containers-002-manually-stopped", "ALTER TABLE containers ADD COLUMN manually_stopped INTEGER NOT NULL DEFAULT 0;"),
     ];
 }

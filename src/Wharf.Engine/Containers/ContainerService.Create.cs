@@ -13,14 +13,18 @@ public sealed partial class ContainerService
         ct.ThrowIfCancellationRequested();
         var image = _images.Resolve(request.Config.Image);
         var config = ContainerConfigMerger.Merge(request.Config, image.Config.Config);
-        var hostConfig = request.HostConfig with { NetworkMode = ResolveNetworkMode(request.HostConfig.NetworkMode) };
+        config = ApplyLifecycleConfig(config, image.Config.Config?.Healthcheck, request.HostConfig);
+        var hostConfig = ResolveNetworking(request.HostConfig);
         RuntimePath(hostConfig);
-        ContainerBinds.Validate(hostConfig.Binds);
+        var resourceWarnings = new List<string>();
+        hostConfig = ValidateResources(hostConfig, config, resourceWarnings);
+        var mountPlan = PlanMounts(config, hostConfig);
         var name = string.IsNullOrEmpty(request.Name) ? GenerateName() : ContainerNames.Validate(request.Name);
         if (_store.GetByName(name) is { } owner)
         {
             throw ContainerStore.NameConflict(name, owner.Id);
         }
+        hostConfig = CheckNameResolution(hostConfig, name);
 
         var id = ContainerNames.NewId();
         var hostname = config.Hostname.Length > 0 ? config.Hostname
@@ -36,7 +40,8 @@ public sealed partial class ContainerService
             Directory.CreateDirectory(directory);
             _snapshotter.Prepare(id, image.TopSnapshot);
             prepared = true;
-            var files = _hostFiles.Write(directory, hostname, config.Domainname, hostConfig.NetworkMode);
+            hostConfig = CreateMounts(id, hostConfig, mountPlan);
+            var files = _hostFiles.Write(directory, hostname, config.Domainname, hostConfig);
             var record = new ContainerRecord
             {
                 Id = id,
@@ -56,10 +61,11 @@ public sealed partial class ContainerService
             };
             _store.Add(record);
             Emit("create", record);
-            return Task.FromResult(new ContainerCreateResult(id, []));
+            return Task.FromResult(new ContainerCreateResult(id, resourceWarnings));
         }
         catch
         {
+            ReleaseMounts(id, removeAnonymous: true);
             if (prepared)
             {
                 TryRemoveSnapshot(id);
@@ -68,16 +74,6 @@ public sealed partial class ContainerService
             throw;
         }
     }
-
-    /// <summary>Until the bridge network exists, the default network is <c>none</c>.</summary>
-    private static string ResolveNetworkMode(string? mode) => mode switch
-    {
-        null or "" or "default" or "bridge" => "none",
-        "none" or "host" => mode,
-        _ when mode.StartsWith("container:", StringComparison.Ordinal) =>
-            throw new InvalidArgumentException($"network mode {mode} is not supported yet"),
-        _ => throw new NotFoundException($"network {mode} not found"),
-    };
 
     private string GenerateName()
     {

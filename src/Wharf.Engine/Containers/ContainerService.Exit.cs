@@ -64,11 +64,13 @@ public sealed partial class ContainerService
     /// <summary>Stores the exit (caller holds the lock), tears down runtime state and the mount, emits <c>die</c> and completes exit waiters.</summary>
     private async Task<ContainerRecord> RecordExitAsync(ContainerRecord container, ContainerExit exit, string error = "")
     {
+        var restart = DecideRestart(container, exit, out var restartDelay);
         var exited = container with
         {
+            RestartCount = restart ? container.RestartCount + 1 : container.RestartCount,
             State = container.State with
             {
-                Status = ContainerStatus.Exited,
+                Status = restart ? ContainerStatus.Restarting : ContainerStatus.Exited,
                 Pid = 0,
                 ExitCode = exit.ExitCode,
                 FinishedAt = exit.FinishedAt,
@@ -79,10 +81,14 @@ public sealed partial class ContainerService
         };
         _store.Update(exited);
         MarkNotAttachable(container.Id);
+        ForgetExecs(container.Id);
         await TryRuntimeDeleteAsync(container).ConfigureAwait(false);
         TryUnmount(container.Id);
+        UnmountVolumes(container);
+        await TearDownNetworkingAsync(container.Id).ConfigureAwait(false);
         Emit("die", exited, ("exitCode", exit.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         _waiters.CompleteExit(container.Id, new ContainerWaitResult(exit.ExitCode, error.Length == 0 ? null : error));
+        AfterExitRecorded(exited, restart, restartDelay);
         return exited;
     }
 

@@ -6,7 +6,7 @@ public sealed partial class ContainerService
     public Task<IReadOnlyList<ContainerDetails>> ListAsync(ContainerListOptions options, CancellationToken ct = default)
     {
         var filter = new ContainerListFilter(options, _store.Resolve, _images);
-        var containers = filter.Apply(_store.List());
+        var containers = filter.Apply(_store.List().Select(WithHealth));
         IReadOnlyList<ContainerDetails> result = containers.Select(c =>
         {
             ct.ThrowIfCancellationRequested();
@@ -18,7 +18,7 @@ public sealed partial class ContainerService
     /// <summary>The container and, when <paramref name="size"/>, SizeRw (its changes) and SizeRootFs (image + changes).</summary>
     public Task<ContainerDetails> InspectAsync(string nameOrId, bool size = false, CancellationToken ct = default)
     {
-        var container = _store.Resolve(nameOrId);
+        var container = WithHealth(_store.Resolve(nameOrId));
         return Task.FromResult(size ? WithSize(container) : new ContainerDetails(container));
     }
 

@@ -18,6 +18,11 @@ public sealed partial class ContainerService
         foreach (var container in containers)
         {
             ct.ThrowIfCancellationRequested();
+            if (container.State.Restarting && await SettleRestartAsync(container.Id).ConfigureAwait(false))
+            {
+                // The daemon went down during a restart back-off: the policy is applied afresh below.
+                continue;
+            }
             if (container.State.Running)
             {
                 await RecoverRunningAsync(container, ct).ConfigureAwait(false);
@@ -30,6 +35,8 @@ public sealed partial class ContainerService
             }
         }
         RemoveOrphanedFiles(containers.Select(c => c.Id).ToHashSet(StringComparer.Ordinal));
+        await ReconcileNetworkingAsync(ct).ConfigureAwait(false);
+        await ApplyRestartPoliciesAtDaemonStartAsync(ct).ConfigureAwait(false);
     }
 
     private async Task RecoverRunningAsync(ContainerRecord container, CancellationToken ct)

@@ -8,7 +8,7 @@ public sealed partial class ContainerService
     /// Removes a container: a running one only with <paramref name="force"/> (it is killed first), else 409 with Docker's text;
     /// a second concurrent removal gets 409 <c>removal of container &lt;id&gt; is already in progress</c>. Files go first
     /// (mount, runtime state, exit files, snapshot, directory) and the row last, so an interrupted removal leaves a row that can be removed again.
-    /// <paramref name="removeVolumes"/> is accepted for anonymous volumes (none exist yet).
+    /// <paramref name="removeVolumes"/> (<c>rm -v</c>) also removes its anonymous volumes that no other container uses.
     /// </summary>
     public async Task RemoveAsync(string nameOrId, bool force = false, bool removeVolumes = false, CancellationToken ct = default)
     {
@@ -20,6 +20,7 @@ public sealed partial class ContainerService
         }
         try
         {
+            container = await AbandonRestartAsync(container, force).ConfigureAwait(false);
             if (container.State.Running)
             {
                 if (!force)
@@ -42,6 +43,7 @@ public sealed partial class ContainerService
                 }
                 await DeleteFilesAsync(container).ConfigureAwait(false);
                 _store.Delete(id);
+                ReleaseMounts(id, removeVolumes);
             }
             MarkNotAttachable(id);
             FailPendingAttaches(id, new NotFoundException($"No such container: {id}"));
@@ -49,6 +51,7 @@ public sealed partial class ContainerService
             var error = container.State.Error.Length == 0 ? null : container.State.Error;
             _waiters.CompleteRemoved(id, new ContainerWaitResult(container.State.ExitCode, error));
             _locks.TryRemove(id, out _);
+            ForgetLifecycle(id);
         }
         finally
         {
@@ -61,6 +64,7 @@ public sealed partial class ContainerService
     {
         var id = container.Id;
         await TryRuntimeDeleteAsync(container).ConfigureAwait(false);
+        await TearDownNetworkingAsync(id).ConfigureAwait(false);
         var rootfs = RootfsDirectory(id);
         RootfsMounter.Unmount(rootfs);
         if (RootfsMounter.IsMounted(rootfs))

@@ -28,9 +28,9 @@ public sealed partial class ContainerService
         using (await LockAsync(id, ct).ConfigureAwait(false))
         {
             var container = _store.Get(id) ?? throw new NotFoundException($"No such container: {nameOrId}");
-            if (container.State.Running)
+            if (!ShouldStart(container))
             {
-                throw new NotModifiedException("Container already started");
+                return;
             }
             var runtimeCreated = false;
             try
@@ -56,6 +56,7 @@ public sealed partial class ContainerService
                     },
                     ConmonPid = created.ConmonPid,
                 };
+                container = PrepareStarted(container);
                 _store.Update(container);
             }
             catch (Exception e)
@@ -74,6 +75,7 @@ public sealed partial class ContainerService
             {
                 WatchExit(id);
                 Emit("start", container);
+                OnStarted(container);
             }
         }
         if (failure is not null)
@@ -111,7 +113,9 @@ public sealed partial class ContainerService
         await TryRuntimeDeleteAsync(container).ConfigureAwait(false);
         RootfsMounter.Mount(_snapshotter.Mounts(id), rootfs);
         var user = UserResolver.Resolve(rootfs, container.Config.User);
-        var spec = _specBuilder.Build(new ContainerSpecRequest
+        var networkNamespace = await SetUpNetworkingAsync(container, ct).ConfigureAwait(false);
+        RefreshNetworkFiles(container);
+        var spec = _specBuilder.Build(ApplyResources(container, rootfs, new ContainerSpecRequest
         {
             Id = id,
             RootfsPath = rootfs,
@@ -128,16 +132,17 @@ public sealed partial class ContainerService
             CapAdd = container.HostConfig.CapAdd ?? [],
             CapDrop = container.HostConfig.CapDrop ?? [],
             NetworkMode = container.HostConfig.NetworkMode,
+            NetworkNamespacePath = networkNamespace,
             Mounts =
             [
                 new SpecMount(container.HostnamePath, "/etc/hostname"),
                 new SpecMount(container.HostsPath, "/etc/hosts"),
                 new SpecMount(container.ResolvConfPath, "/etc/resolv.conf"),
-                .. (container.HostConfig.Binds ?? []).Select(ContainerBinds.ToMount),
+                .. StartMounts(container, rootfs),
             ],
             ShmSize = container.HostConfig.ShmSize,
             Init = container.HostConfig.Init ?? false,
-        });
+        }));
         OciSpecBuilder.WriteConfig(spec, directory);
         return await _runtime.CreateAsync(new RuntimeCreateRequest
         {
@@ -160,6 +165,8 @@ public sealed partial class ContainerService
             await TryRuntimeDeleteAsync(container).ConfigureAwait(false);
         }
         TryUnmount(container.Id);
+        UnmountVolumes(container);
+        await TearDownNetworkingAsync(container.Id).ConfigureAwait(false);
     }
 
     private async Task TryRuntimeDeleteAsync(ContainerRecord container)

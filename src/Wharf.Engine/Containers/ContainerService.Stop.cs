@@ -23,7 +23,13 @@ public sealed partial class ContainerService
         }
         var number = ContainerSignals.Parse(string.IsNullOrEmpty(signal) ? container.Config.StopSignal : signal);
         var timeout = timeoutSeconds ?? container.Config.StopTimeout ?? 10;
+        if (await MarkStoppedByUserAsync(container, number).ConfigureAwait(false))
+        {
+            Emit("stop", container);
+            return;
+        }
         await SignalAsync(container, number, ct).ConfigureAwait(false);
+        EmitKill(container, number);
         if (timeout < 0)
         {
             await exited.WaitAsync(ct).ConfigureAwait(false);
@@ -31,6 +37,7 @@ public sealed partial class ContainerService
         else if (!await WaitForRecordedExitAsync(id, exited, TimeSpan.FromSeconds(timeout), ct).ConfigureAwait(false))
         {
             await SignalAsync(container, ContainerSignals.Kill, ct).ConfigureAwait(false);
+            EmitKill(container, ContainerSignals.Kill);
             await WaitForRecordedExitAsync(id, exited, KillGrace, ct).ConfigureAwait(false);
         }
         Emit("stop", container);
@@ -46,6 +53,10 @@ public sealed partial class ContainerService
         if (!container.State.Running)
         {
             throw new ConflictException($"Cannot kill container: {nameOrId}: container {id} is not running");
+        }
+        if (await MarkStoppedByUserAsync(container, number).ConfigureAwait(false))
+        {
+            return;
         }
         await SignalAsync(container, number, ct).ConfigureAwait(false);
         Emit("kill", container, ("signal", number.ToString(System.Globalization.CultureInfo.InvariantCulture)));

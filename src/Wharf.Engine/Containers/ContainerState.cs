@@ -32,4 +32,7 @@ public sealed record ContainerState
 
     /// <summary>The kernel's OOM killer ended it.</summary>
     public bool OomKilled { get; init; }
+
+    /// <summary>Health of a container with a health check, filled in when read (kept in memory, never stored).</summary>
+    public Wharf.Engine.Containers.Health.HealthSnapshot? Health { get; init; }
 }

@@ -9,7 +9,7 @@ namespace Wharf.Engine.Containers;
 /// <summary>Container rows in the shared SQLite database; every write is one transaction. Resolves names and ID prefixes in Docker's order.</summary>
 public sealed class ContainerStore(MetadataDatabase database) : IImageUsage
 {
-    private const string Columns = "id, name, image_id, image, created_ns, config, host_config, path, args, status, pid, exit_code, error, started_ns, finished_ns, oom_killed, conmon_pid, restart_count, log_path, hostname_path, hosts_path, resolv_conf_path, driver";
+    private const string Columns = "id, name, image_id, image, created_ns, config, host_config, path, args, status, pid, exit_code, error, started_ns, finished_ns, oom_killed, conmon_pid, restart_count, log_path, hostname_path, hosts_path, resolv_conf_path, driver, manually_stopped";
 
     /// <summary>Inserts a new container; a taken name fails with Docker's conflict text.</summary>
     public void Add(ContainerRecord container) => database.Write((connection, transaction) =>
@@ -21,7 +21,7 @@ public sealed class ContainerStore(MetadataDatabase database) : IImageUsage
         }
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO containers ({Columns}) VALUES ($id, $name, $image_id, $image, $created_ns, $config, $host_config, $path, $args, $status, $pid, $exit_code, $error, $started_ns, $finished_ns, $oom_killed, $conmon_pid, $restart_count, $log_path, $hostname_path, $hosts_path, $resolv_conf_path, $driver)";
+        command.CommandText = $"INSERT INTO containers ({Columns}) VALUES ($id, $name, $image_id, $image, $created_ns, $config, $host_config, $path, $args, $status, $pid, $exit_code, $error, $started_ns, $finished_ns, $oom_killed, $conmon_pid, $restart_count, $log_path, $hostname_path, $hosts_path, $resolv_conf_path, $driver, $manually_stopped)";
         Bind(command, container);
         command.ExecuteNonQuery();
     });
@@ -36,7 +36,7 @@ public sealed class ContainerStore(MetadataDatabase database) : IImageUsage
                 host_config=$host_config, path=$path, args=$args, status=$status, pid=$pid, exit_code=$exit_code, error=$error,
                 started_ns=$started_ns, finished_ns=$finished_ns, oom_killed=$oom_killed, conmon_pid=$conmon_pid,
                 restart_count=$restart_count, log_path=$log_path, hostname_path=$hostname_path, hosts_path=$hosts_path,
-                resolv_conf_path=$resolv_conf_path, driver=$driver
+                resolv_conf_path=$resolv_conf_path, driver=$driver, manually_stopped=$manually_stopped
             WHERE id=$id
             """;
         Bind(command, container);
@@ -194,6 +194,7 @@ public sealed class ContainerStore(MetadataDatabase database) : IImageUsage
             HostsPath = reader.GetString(20),
             ResolvConfPath = reader.GetString(21),
             Driver = reader.GetString(22),
+            HasBeenManuallyStopped = reader.GetInt64(reader.GetOrdinal("manually_stopped")) != 0,
         };
     }
 
@@ -223,6 +224,7 @@ public sealed class ContainerStore(MetadataDatabase database) : IImageUsage
         p.AddWithValue("$hosts_path", c.HostsPath);
         p.AddWithValue("$resolv_conf_path", c.ResolvConfPath);
         p.AddWithValue("$driver", c.Driver);
+        p.AddWithValue("$manually_stopped", c.HasBeenManuallyStopped ? 1 : 0);
     }
 
     private static long ToNanoseconds(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;

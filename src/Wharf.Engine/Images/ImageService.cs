@@ -16,7 +16,7 @@ namespace Wharf.Engine.Images;
 /// The image operations behind the Engine API with Docker's semantics: resolve, list (filters, <c>all</c>), tag,
 /// remove (untag vs delete, conflicts with containers), import, and crash recovery at startup.
 /// </summary>
-public sealed class ImageService
+public sealed partial class ImageService
 {
     /// <summary>Prefix of the temporary snapshot keys layers are unpacked into; removed by <see cref="Recover"/>.</summary>
     public const string ExtractKeyPrefix = "extract-";
@@ -41,6 +41,9 @@ public sealed class ImageService
 
     /// <summary>Which containers use an image (set by the container service once it exists).</summary>
     public IImageUsage? Usage { get; set; }
+
+    /// <summary>Where tag, untag, delete and import events go (none when null).</summary>
+    public Wharf.Engine.Events.IEventPublisher? Events { get; set; }
 
     /// <summary>Time source (tests pin it).</summary>
     public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
@@ -137,6 +140,7 @@ public sealed class ImageService
         var image = Resolve(source);
         var reference = ParseTagTarget(target);
         Store.SetReference(reference, image.Id);
+        Wharf.Engine.Events.ImageEvents.Publish(Events, "tag", image, reference.FamiliarString());
         return Store.Get(image.Id)!;
     }
 
@@ -185,6 +189,7 @@ public sealed class ImageService
             }
             if (references.Count > 0)
             {
+                Wharf.Engine.Events.ImageEvents.PublishRemoval(Events, image, records);
                 return records;
             }
             removedRepositoryReference = true;
@@ -203,6 +208,7 @@ public sealed class ImageService
             }
         }
         DeleteImage(id, records, force, prune: !noPrune, quiet: removedRepositoryReference);
+        Wharf.Engine.Events.ImageEvents.PublishRemoval(Events, image, records);
         return records;
     }
 
@@ -267,7 +273,9 @@ public sealed class ImageService
                 History = [new HistoryEntry { Created = created, Comment = comment }],
             };
             var json = JsonSerializer.SerializeToUtf8Bytes(config, CoreJsonContext.Default.ImageConfig);
-            return Store.Add(json, parent: null, reference is null ? null : [reference]);
+            var imported = Store.Add(json, parent: null, reference is null ? null : [reference]);
+            Wharf.Engine.Events.ImageEvents.Publish(Events, "import", imported);
+            return imported;
         }
         catch
         {

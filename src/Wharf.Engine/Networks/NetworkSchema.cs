@@ -39,5 +39,18 @@ public static class NetworkSchema
             );
             CREATE INDEX network_endpoints_container ON network_endpoints(container_id);
             """),
+        // Ports a running container published (ephemeral host ports resolved), so a restarted daemon rebuilds the same rules.
+        new("networks-002", """
+            CREATE TABLE published_ports (
+                container_id TEXT NOT NULL,
+                protocol TEXT NOT NULL,
+                host_ip TEXT NOT NULL,
+                host_port INTEGER NOT NULL,
+                container_ip TEXT NOT NULL,
+                container_port INTEGER NOT NULL,
+                UNIQUE (protocol, host_ip, host_port)
+            );
+            CREATE INDEX published_ports_container ON published_ports(container_id);
+            """),
     ];
 }

@@ -14,7 +14,7 @@ public sealed partial class NetworkService
     /// and <c>none</c> only the endpoint is recorded. The container's first non-internal bridge endpoint gets the default route.
     /// </summary>
     public async Task<NetworkEndpoint> AttachAsync(string network, string containerId, string namespacePath, IReadOnlyList<string>? aliases = null,
-        string? ip = null, CancellationToken ct = default)
+        string? ip = null, CancellationToken ct = default, string? macAddress = null)
     {
         await _lock.WaitAsync(ct);
         try
@@ -54,7 +54,11 @@ public sealed partial class NetworkService
             var internalIds = store.List().Where(n => n.Internal).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
             // Only the first egress-capable network gets the default route, as with Docker.
             var wantsDefaultRoute = !record.Internal && !bridgeEndpoints.Any(e => !internalIds.Contains(e.NetworkId));
-            var endpoint = store.AddEndpoint(record.Id, used => Choose(record, containerId, used, ip, aliases ?? [], interfaceName));
+            var endpoint = store.AddEndpoint(record.Id, used =>
+            {
+                var chosen = Choose(record, containerId, used, ip, aliases ?? [], interfaceName);
+                return string.IsNullOrEmpty(macAddress) ? chosen : chosen with { MacAddress = macAddress.ToLowerInvariant() };
+            });
             try
             {
                 await host.ConnectAsync(new VethRequest
@@ -74,6 +78,7 @@ public sealed partial class NetworkService
                 store.RemoveEndpoint(record.Id, containerId);
                 throw;
             }
+            Wharf.Engine.Events.NetworkEvents.Publish(Events, "connect", record, containerId);
             return endpoint;
         }
         finally
@@ -96,6 +101,7 @@ public sealed partial class NetworkService
                 await host.DisconnectAsync(endpoint.HostInterface, ct);
             }
             store.RemoveEndpoint(record.Id, containerId);
+            Wharf.Engine.Events.NetworkEvents.Publish(Events, "disconnect", record, containerId);
         }
         finally
         {

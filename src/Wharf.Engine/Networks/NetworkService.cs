@@ -55,6 +55,10 @@ public sealed partial class NetworkService(NetworkStore store, INetworkHost host
             {
                 await host.EnsureBridgeAsync(network.BridgeName!, BridgeAddresses(network), options.Mtu, ct);
             }
+            foreach (var network in store.List())
+            {
+                DnsAddNetwork(network);
+            }
             if (materialise.Count > 0)
             {
                 await host.EnableForwardingAsync(ct);
@@ -178,6 +182,8 @@ public sealed partial class NetworkService(NetworkStore store, INetworkHost host
                     throw new ConflictException($"network with name {request.Name} already exists");
                 }
                 await ApplyFirewallAsync(ct);
+                DnsAddNetwork(network);
+                Wharf.Engine.Events.NetworkEvents.Publish(Events, "create", network);
             }
             catch
             {
@@ -285,12 +291,21 @@ public sealed partial class NetworkService(NetworkStore store, INetworkHost host
     /// Regenerates and applies the whole nftables table from the networks whose bridge exists and the published ports;
     /// with neither, the table is deleted, so an engine without networks in use leaves no table behind.
     /// </summary>
-    public Task ApplyFirewallAsync(CancellationToken ct = default)
+    public async Task ApplyFirewallAsync(CancellationToken ct = default)
     {
-        var ruleset = BuildRuleset(store.List());
-        return ruleset.Bridges.Count == 0 && ruleset.Ports.Count == 0
-            ? host.DeleteFirewallAsync(options.NftTable, ct)
-            : host.ApplyFirewallAsync(ruleset, ct);
+        // Serialised and built from the stored state inside the lock, so the last apply always carries every change.
+        await _firewallLock.WaitAsync(ct);
+        try
+        {
+            var ruleset = BuildRuleset(store.List());
+            await (ruleset.Bridges.Count == 0 && ruleset.Ports.Count == 0
+                ? host.DeleteFirewallAsync(options.NftTable, ct)
+                : host.ApplyFirewallAsync(ruleset, ct));
+        }
+        finally
+        {
+            _firewallLock.Release();
+        }
     }
 
     /// <summary>The ruleset for these networks (those whose Linux bridge exists) and the published ports.</summary>
@@ -302,7 +317,13 @@ public sealed partial class NetworkService(NetworkStore store, INetworkHost host
         PublishedPorts());
 
     /// <inheritdoc />
-    public void Dispose() => _lock.Dispose();
+    public void Dispose()
+    {
+        _lock.Dispose();
+        _portLock.Dispose();
+        _firewallLock.Dispose();
+        _reservations.Dispose();
+    }
 
     private async Task RemoveLockedAsync(NetworkRecord network, CancellationToken ct)
     {
@@ -314,6 +335,8 @@ public sealed partial class NetworkService(NetworkStore store, INetworkHost host
         {
             throw new ForbiddenException($"error while removing network: network {network.Name} id {network.Id} has active endpoints");
         }
+        DnsRemoveNetwork(network);
+        Wharf.Engine.Events.NetworkEvents.Publish(Events, "destroy", network);
         if (network.BridgeName is not null)
         {
             await host.DeleteBridgeAsync(network.BridgeName, ct);

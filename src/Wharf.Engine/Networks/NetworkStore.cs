@@ -7,7 +7,7 @@ using Wharf.Engine.Networks.Ipam;
 namespace Wharf.Engine.Networks;
 
 /// <summary>Networks and their endpoints in the metadata database. Knows nothing of Linux; <see cref="NetworkService"/> adds the semantics.</summary>
-public sealed class NetworkStore(MetadataDatabase database)
+public sealed partial class NetworkStore(MetadataDatabase database)
 {
     private const string NetworkColumns = "id, name, driver, created, internal, attachable, options, labels, ipam, ipam_options, bridge, predefined";
     private const string EndpointColumns = "id, network_id, container_id, address, prefix, gateway, mac, host_interface, interface, aliases";

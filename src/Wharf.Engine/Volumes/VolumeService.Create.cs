@@ -62,6 +62,7 @@ public sealed partial class VolumeService
                 Directory.Delete(volumeDirectory, recursive: true);
                 throw;
             }
+            Wharf.Engine.Events.VolumeEvents.Publish(Events, "create", record.Name, record.Driver);
             return record;
         }
     }

@@ -93,6 +93,7 @@ public sealed partial class VolumeService
             }
             throw;
         }
+        Wharf.Engine.Events.VolumeEvents.Publish(Events, "destroy", volume.Name, volume.Driver);
         if (moved)
         {
             DeleteTree(trash);

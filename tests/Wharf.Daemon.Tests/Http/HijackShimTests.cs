@@ -16,7 +16,7 @@ public sealed class HijackShimTests : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
     private readonly EchoExecRouter _router = new();
-    private WebApplication? _app;
+    private ApiHost? _app;
 
     private string SocketPath => _dir.Combine("api.sock");
 

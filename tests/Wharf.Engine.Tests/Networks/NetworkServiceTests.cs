@@ -3,6 +3,7 @@ using Wharf.Engine.Metadata;
 using Wharf.Engine.Networks;
 using Wharf.Engine.Networks.Ipam;
 using Wharf.Engine.Networks.Linux;
+using Wharf.Engine.Networks.Ports;
 
 namespace Wharf.Engine.Tests.Networks;
 
@@ -339,16 +340,40 @@ public sealed class NetworkServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task PublishedPortsGoIntoTheRuleset()
+    public async Task PublishedPortsGoIntoTheRulesetAndHoldTheirHostPorts()
     {
-        await _service.PublishAsync("c1", [new PublishedPort("tcp", null, 8080, "172.18.0.2", 80)]);
-        await _service.PublishAsync("c2", [new PublishedPort("udp", "127.0.0.1", 53, "172.18.0.3", 53)]);
-        Assert.Equal(2, _host.Rulesets[^1].Ports.Count);
-        Assert.Contains("tcp dport 8080 dnat ip to 172.18.0.2:80", _host.Rulesets[^1].Render());
+        var tcp = FreePort();
+        var udp = FreePort();
+        await _service.PublishAsync("c1", [new PortRequest("tcp", 80, "", tcp, tcp)], "172.18.0.2");
+        var published = await _service.PublishAsync("c2", [new PortRequest("udp", 53, "127.0.0.1", udp, udp), new PortRequest("tcp", 81, "", 0, 0)], "172.18.0.3");
+        Assert.InRange(published[1].HostPort, PortPlanner.EphemeralStart, PortPlanner.EphemeralEnd);
+        Assert.Equal(3, _host.Rulesets[^1].Ports.Count);
+        Assert.Contains($"tcp dport {tcp} dnat ip to 172.18.0.2:80", _host.Rulesets[^1].Render());
+        // The host port is bound while published: another container and any other process are refused.
+        var clash = await Assert.ThrowsAsync<Core.Errors.ConflictException>(() => _service.PublishAsync("c3", [new PortRequest("tcp", 80, "127.0.0.1", tcp, tcp)], "172.18.0.4"));
+        Assert.Equal($"Bind for 127.0.0.1:{tcp} failed: port is already allocated", clash.Message);
+        Assert.Throws<System.Net.Sockets.SocketException>(() => new System.Net.Sockets.TcpListener(System.Net.IPAddress.Any, tcp).Start());
         await _service.UnpublishAsync("c1");
-        Assert.Equal(53, Assert.Single(_host.Rulesets[^1].Ports).HostPort);
+        Assert.Equal(2, _host.Rulesets[^1].Ports.Count);
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Any, tcp))
+        {
+            listener.Start();
+            // Now some other process holds it: publishing it fails and leaves nothing behind.
+            await Assert.ThrowsAsync<Core.Errors.ConflictException>(() => _service.PublishAsync("c4", [new PortRequest("tcp", 80, "", tcp, tcp)], "172.18.0.5"));
+        }
+        Assert.Empty(_service.PublishedPorts("c4"));
         _host.FailFirewall = new InvalidOperationException("nft");
-        await Assert.ThrowsAsync<InvalidOperationException>(() => _service.PublishAsync("c3", [new PublishedPort("tcp", null, 1, "172.18.0.4", 1)]));
-        Assert.Single(_service.PublishedPorts());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _service.PublishAsync("c3", [new PortRequest("tcp", 1, "", tcp, tcp)], "172.18.0.4"));
+        Assert.Equal(2, _service.PublishedPorts().Count);
+        _host.FailFirewall = null;
+        await _service.UnpublishAsync("c2");
+        Assert.Empty(_service.PublishedPorts());
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

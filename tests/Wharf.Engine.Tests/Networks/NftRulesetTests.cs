@@ -30,6 +30,15 @@ public sealed class NftRulesetTests
     }
 
     [Fact]
+    public void LoopbackPublishingIsDnatedAndMasqueradedToTheBridge()
+    {
+        var text = new NftRuleset("wharf", [Default], [new PublishedPort("tcp", "127.0.0.1", 8080, "172.17.0.2", 80)]).Render();
+        Assert.Contains("ip saddr 127.0.0.0/8 oifname \"wharf0\" masquerade", text);
+        Assert.Contains("type nat hook output priority -100; policy accept;\n\t\tfib daddr type local jump published", text);
+        Assert.Contains("ip daddr 127.0.0.1 tcp dport 8080 dnat ip to 172.17.0.2:80", text);
+    }
+
+    [Fact]
     public void InternalNetworksHaveNoWayOut()
     {
         var text = new NftRuleset("wharf", [Default, Internal], []).Render();

@@ -16,7 +16,11 @@ public sealed class WharfDaemon : IAsyncDisposable
         StorageDriver = storageDriver;
         var tag = Path.GetFileName(root);
         CgroupParent = tag;
+        Network = DaemonNetwork.Pick();
     }
+
+    /// <summary>This daemon's own bridge, bridge address, address pool and nft table (never the installed daemon's).</summary>
+    public DaemonNetwork Network { get; }
 
     public string Root { get; }
 
@@ -60,13 +64,14 @@ public sealed class WharfDaemon : IAsyncDisposable
         Directory.CreateDirectory(ExecRoot);
         // Through sh so the daemon's output lands in a file a failing test can show; exec keeps the PID.
         var psi = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-        foreach (var a in new[]
-                 {
+        foreach (var a in (string[])
+                 [
                      "-c", $"exec \"$0\" \"$@\" >>'{LogPath}' 2>&1", BuildOutput.Wharfd,
                      "--host", Host, "--data-root", DataRoot, "--exec-root", ExecRoot,
                      "--pidfile", Path.Combine(ExecRoot, "wharfd.pid"), "--storage-driver", StorageDriver,
                      "--cgroup-parent", CgroupParent, "--log-level", "debug",
-                 })
+                     .. Network.Flags,
+                 ])
         {
             psi.ArgumentList.Add(a);
         }
@@ -184,6 +189,7 @@ public sealed class WharfDaemon : IAsyncDisposable
                 {
                     await WharfAsync("rm", "-f", id.Trim());
                 }
+                await DockerAsync("network", "prune", "-f");
             }
         }
         catch (Exception)
@@ -213,6 +219,7 @@ public sealed class WharfDaemon : IAsyncDisposable
         {
             await ProcessRunner.RunAsync("umount", ["-l", p]);
         }
+        await Network.CleanAsync(Path.Combine(ExecRoot, "netns"));
         await ProcessRunner.ShAsync($"for d in /sys/fs/cgroup/*/{CgroupParent} /sys/fs/cgroup/unified/{CgroupParent}; do [ -d \"$d\" ] && find \"$d\" -depth -type d -exec rmdir {{}} + 2>/dev/null; done; true");
         try
         {

@@ -31,6 +31,9 @@ public sealed partial class ContainersRouter(ContainerService containers, string
         routes.Get("/containers/{id}/logs", LogsAsync);
         routes.Get("/containers/{id}/export", ExportAsync);
         routes.Delete("/containers/{id}", RemoveAsync);
+        MapArchive(routes);
+        MapResources(routes);
+        MapLifecycle(routes);
     }
 
     private async Task CreateAsync(ApiRequest request)
@@ -58,14 +61,14 @@ public sealed partial class ContainersRouter(ContainerService containers, string
         };
         var list = await containers.ListAsync(options, request.Aborted);
         var now = DateTimeOffset.UtcNow;
-        await ApiResponses.WriteJsonAsync(request.Context, list.Select(c => ContainerMapper.ToSummary(c, now)).ToList(),
+        await ApiResponses.WriteJsonAsync(request.Context, list.Select(c => ContainerMapper.ToSummary(containers.WithNetwork(c), now)).ToList(),
             WharfApiJsonContext.Default.ListContainerSummary);
     }
 
     private async Task InspectAsync(ApiRequest request)
     {
-        var details = await containers.InspectAsync(request.Route("id"), request.Bool("size"), request.Aborted);
-        await ApiResponses.WriteJsonAsync(request.Context, ContainerMapper.ToInspect(details, driver), WharfApiJsonContext.Default.ContainerInspect);
+        var details = containers.WithNetwork(await containers.InspectAsync(request.Route("id"), request.Bool("size"), request.Aborted));
+        await ApiResponses.WriteJsonAsync(request.Context, ContainerMapper.ToInspect(details, driver).WithExecIds(containers.ExecIds(details.Container.Id)), WharfApiJsonContext.Default.ContainerInspect);
     }
 
     private async Task StartAsync(ApiRequest request)
@@ -83,16 +86,8 @@ public sealed partial class ContainersRouter(ContainerService containers, string
 
     private async Task RestartAsync(ApiRequest request)
     {
-        var id = request.Route("id");
-        try
-        {
-            await containers.StopAsync(id, request.Int("t"), NullIfEmpty(request.Query("signal")), CancellationToken.None);
-        }
-        catch (NotModifiedException)
-        {
-            // Restarting a stopped container just starts it.
-        }
-        await containers.StartAsync(id, ct: CancellationToken.None);
+        // Stops if running, then starts; emits Docker's restart event.
+        await containers.RestartAsync(request.Route("id"), request.Int("t"), NullIfEmpty(request.Query("signal")), CancellationToken.None);
         await ApiResponses.NoContentAsync(request.Context);
     }
 
@@ -143,6 +138,7 @@ public sealed partial class ContainersRouter(ContainerService containers, string
         var logs = request.Bool("logs");
         _ = await HijackedStream.ReadBodyAsync(request.Context);
         var tty = container.Config.Tty;
+        var detachKeys = Exec.AttachDetach.ParseKeys(request.Query("detachKeys"));
         await using var client = await HijackedStream.BeginAsync(request, tty);
         using var done = CancellationTokenSource.CreateLinkedTokenSource(request.Aborted);
         try
@@ -159,14 +155,8 @@ public sealed partial class ContainersRouter(ContainerService containers, string
                 return;
             }
             await using var attach = await containers.AttachAsync(container.Id, done.Token);
-            Task stdinPump = wantStdin && client.Upgraded ? PumpStdinAsync(client.Stdin, attach, container.Config.StdinOnce, done.Token) : Task.CompletedTask;
-            while (await attach.ReceiveAsync(done.Token) is { } packet)
-            {
-                if ((packet.Stream == StdStream.Stdout && wantStdout) || (packet.Stream == StdStream.Stderr && wantStderr))
-                {
-                    await client.WriteAsync(ToStdio(packet.Stream), packet.Data, done.Token);
-                }
-            }
+            Task stdinPump = wantStdin && client.Upgraded ? Exec.AttachDetach.PumpStdinAsync(containers, container.Id, client.Stdin, attach, tty, container.Config.StdinOnce, detachKeys, done) : Task.CompletedTask;
+            await Exec.AttachDetach.PumpOutputAsync(client, attach, wantStdout, wantStderr, done.Token);
             done.Cancel();
             try
             {
@@ -179,24 +169,6 @@ public sealed partial class ContainersRouter(ContainerService containers, string
         catch (WharfException e)
         {
             await client.WriteErrorAsync(e.Message, CancellationToken.None);
-        }
-    }
-
-    private static async Task PumpStdinAsync(Stream stdin, AttachConnection attach, bool stdinOnce, CancellationToken ct)
-    {
-        var buffer = new byte[32 * 1024];
-        while (true)
-        {
-            var n = await stdin.ReadAsync(buffer, ct);
-            if (n == 0)
-            {
-                break;
-            }
-            await attach.SendStdinAsync(buffer.AsMemory(0, n), ct);
-        }
-        if (stdinOnce)
-        {
-            attach.CloseStdin();
         }
     }
 

@@ -4,12 +4,13 @@ using Wharf.Api.Streams;
 using Wharf.Core.Errors;
 using Wharf.Daemon.Http;
 using Wharf.Daemon.Mapping;
+using Wharf.Engine.Containers;
 using Wharf.Engine.Networks;
 
 namespace Wharf.Daemon.Routers.Networks;
 
-/// <summary>The <c>/networks</c> routes: list, inspect, create, remove, prune. Connect/disconnect come with container networking.</summary>
-public sealed class NetworksRouter(NetworkService networks, Func<string, string?>? containerName = null) : IApiRouter
+/// <summary>The <c>/networks</c> routes: list, inspect, create, remove, prune, and (with a container service) connect and disconnect.</summary>
+public sealed class NetworksRouter(NetworkService networks, Func<string, string?>? containerName = null, ContainerService? containers = null) : IApiRouter
 {
     /// <inheritdoc />
     public void Map(RouteTable routes)
@@ -19,6 +20,33 @@ public sealed class NetworksRouter(NetworkService networks, Func<string, string?
         routes.Post("/networks/prune", PruneAsync);
         routes.Get("/networks/{id}", InspectAsync);
         routes.Delete("/networks/{id}", RemoveAsync);
+        routes.Post("/networks/{id}/connect", ConnectAsync);
+        routes.Post("/networks/{id}/disconnect", DisconnectAsync);
+    }
+
+    private async Task ConnectAsync(ApiRequest request)
+    {
+        var body = await request.ReadJsonAsync(WharfApiJsonContext.Default.NetworkConnectRequest) ?? new NetworkConnectRequest();
+        if (string.IsNullOrEmpty(body.Container))
+        {
+            throw new InvalidArgumentException("container is required");
+        }
+        var service = containers ?? throw new NotImplementedWharfException("network connect is not supported");
+        var network = networks.Resolve(request.Route("id"));
+        await service.ConnectNetworkAsync(network.Id, body.Container, ContainerMapper.ToEngineEndpoint(network.Name, body.EndpointConfig), request.Aborted);
+        await ApiResponses.NoContentAsync(request.Context, StatusCodes.Status200OK);
+    }
+
+    private async Task DisconnectAsync(ApiRequest request)
+    {
+        var body = await request.ReadJsonAsync(WharfApiJsonContext.Default.NetworkDisconnectRequest) ?? new NetworkDisconnectRequest();
+        if (string.IsNullOrEmpty(body.Container))
+        {
+            throw new InvalidArgumentException("container is required");
+        }
+        var service = containers ?? throw new NotImplementedWharfException("network disconnect is not supported");
+        await service.DisconnectNetworkAsync(request.Route("id"), body.Container, body.Force, request.Aborted);
+        await ApiResponses.NoContentAsync(request.Context, StatusCodes.Status200OK);
     }
 
     private Task ListAsync(ApiRequest request)

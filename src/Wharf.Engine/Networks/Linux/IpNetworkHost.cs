@@ -4,10 +4,11 @@ using Wharf.Engine.Networks.Ipam;
 namespace Wharf.Engine.Networks.Linux;
 
 /// <summary>
-/// <see cref="INetworkHost"/> on Linux through iproute2 and nft: each operation group is one <c>ip -batch -</c> (host
-/// side) or one <c>nsenter --net=… ip -batch -</c> (namespace side), never one process per step.
+/// <see cref="INetworkHost"/> on Linux. What runs on every container start and stop (namespaces, veth pairs, addresses,
+/// routes) is done in-process through netlink and namespace syscalls; the rarer bridge set-up is one <c>ip -batch -</c>
+/// and the firewall one <c>nft -f -</c>.
 /// </summary>
-public sealed class IpNetworkHost(string ip = "ip", string nft = "nft", string unshare = "unshare", string nsenter = "nsenter") : INetworkHost
+public sealed class IpNetworkHost(string ip = "ip", string nft = "nft") : INetworkHost
 {
     /// <inheritdoc />
     public Task EnsureBridgeAsync(string name, IReadOnlyList<string> addresses, int mtu, CancellationToken ct = default)
@@ -19,7 +20,18 @@ public sealed class IpNetworkHost(string ip = "ip", string nft = "nft", string u
             // Never put addresses on somebody's eth0 because a network named it as its bridge.
             throw new Core.Errors.ConflictException($"cannot use {name} as the network's bridge: an interface of that name exists and is not a bridge");
         }
-        return ProcessRunner.RunAsync(ip, ["-batch", "-"], IpBatch.Bridge(name, addresses, mtu, create: !exists), ct);
+        return EnsureBridgeCoreAsync(name, addresses, mtu, exists, ct);
+    }
+
+    private async Task EnsureBridgeCoreAsync(string name, IReadOnlyList<string> addresses, int mtu, bool exists, CancellationToken ct)
+    {
+        await ProcessRunner.RunAsync(ip, ["-batch", "-"], IpBatch.Bridge(name, addresses, mtu, create: !exists), ct);
+        // Published ports on 127.0.0.1 are DNATed to the bridge; the kernel routes loopback-sourced packets there only with this.
+        var localnet = $"/proc/sys/net/ipv4/conf/{name}/route_localnet";
+        if (File.Exists(localnet))
+        {
+            await File.WriteAllTextAsync(localnet, "1", ct);
+        }
     }
 
     /// <inheritdoc />
@@ -39,8 +51,8 @@ public sealed class IpNetworkHost(string ip = "ip", string nft = "nft", string u
         await File.WriteAllBytesAsync(path, [], ct);
         try
         {
-            // unshare bind-mounts the new namespace onto the file and exits; the mount keeps the namespace alive.
-            await ProcessRunner.RunAsync(unshare, [$"--net={path}", "true"], null, ct);
+            // The bind mount of the new namespace onto the file keeps it alive. In-process (no unshare(1) spawn): this is on every start.
+            NetworkNamespaces.Create(path);
         }
         catch
         {
@@ -69,28 +81,61 @@ public sealed class IpNetworkHost(string ip = "ip", string nft = "nft", string u
     }
 
     /// <inheritdoc />
-    public async Task ConnectAsync(VethRequest request, CancellationToken ct = default)
+    public Task ConnectAsync(VethRequest request, CancellationToken ct = default)
     {
-        await ProcessRunner.RunAsync(ip, ["-batch", "-"], IpBatch.HostSide(request), ct);
+        // Netlink from the daemon itself: the same steps as IpBatch.HostSide/NamespaceSide without three process spawns.
+        IpBatch.CheckName(request.HostInterface);
+        IpBatch.CheckName(request.InterfaceName);
+        IpBatch.CheckName(request.Bridge);
+        if (!Ipam.Ipv4Subnet.TryParse(request.Address, out var subnet, out var address))
+        {
+            throw new NetworkHostException($"invalid address {request.Address}");
+        }
+        var master = int.Parse(File.ReadAllText($"/sys/class/net/{request.Bridge}/ifindex").Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var namespaceFd = NetlinkNative.open(request.NamespacePath, NetlinkNative.ORdOnly | NetlinkNative.OCloexec);
+        if (namespaceFd < 0)
+        {
+            throw NetlinkNative.Error("open", request.NamespacePath);
+        }
         try
         {
-            await ProcessRunner.RunAsync(nsenter, [$"--net={request.NamespacePath}", ip, "-batch", "-"], IpBatch.NamespaceSide(request), ct);
+            using (var hostSide = new Netlink())
+            {
+                hostSide.CreateVeth(request.HostInterface, master, request.Mtu, request.InterfaceName, request.MacAddress, namespaceFd);
+            }
+            try
+            {
+                using var inside = NetworkNamespaces.OpenNetlink(request.NamespacePath);
+                inside.SetUp(1);
+                var index = inside.IndexOf(request.InterfaceName);
+                inside.AddAddress(index, address, subnet.PrefixLength);
+                inside.SetUp(index);
+                if (!string.IsNullOrEmpty(request.Gateway))
+                {
+                    inside.ReplaceDefaultRoute(index, Ipam.Ipv4Address.Parse(request.Gateway));
+                }
+            }
+            catch
+            {
+                using var cleanup = new Netlink();
+                cleanup.DeleteLink(request.HostInterface);
+                throw;
+            }
         }
-        catch
+        finally
         {
-            await DisconnectAsync(request.HostInterface, CancellationToken.None);
-            throw;
+            NetlinkNative.close(namespaceFd);
         }
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
-    public async Task DisconnectAsync(string hostInterface, CancellationToken ct = default)
+    public Task DisconnectAsync(string hostInterface, CancellationToken ct = default)
     {
         IpBatch.CheckName(hostInterface);
-        if (InterfaceExists(hostInterface))
-        {
-            await ProcessRunner.RunAsync(ip, ["link", "delete", "dev", hostInterface], null, ct);
-        }
+        using var netlink = new Netlink();
+        netlink.DeleteLink(hostInterface);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

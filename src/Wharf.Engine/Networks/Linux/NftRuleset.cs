@@ -14,8 +14,8 @@ namespace Wharf.Engine.Networks.Linux;
 /// user bridges isolated from each other); <c>postrouting</c> (masquerade egress of non-internal subnets leaving by
 /// another interface, and hairpin traffic DNATed back out of its own bridge); <c>prerouting</c>/<c>output</c>
 /// (traffic to a local address jumps to <c>published</c>, which holds the DNAT rules). Locally generated traffic
-/// to 127.0.0.0/8 is not DNATed: the kernel drops loopback-sourced packets routed to a bridge unless
-/// <c>route_localnet</c> is set, so loopback publishing is left to a user-space proxy.
+/// to 127.0.0.0/8 is DNATed too: the bridges have <c>route_localnet</c> set (the kernel would drop loopback-sourced
+/// packets routed to them otherwise) and such traffic is masqueraded to the bridge address, as Docker does without its proxy.
 /// </remarks>
 public sealed class NftRuleset(string table, IReadOnlyList<FirewallBridge> bridges, IReadOnlyList<PublishedPort> ports)
 {
@@ -64,12 +64,17 @@ public sealed class NftRuleset(string table, IReadOnlyList<FirewallBridge> bridg
             }
             sb.Append(CultureInfo.InvariantCulture, $"\t\tiifname {name} oifname {name} ct status dnat masquerade\n");
         }
+        foreach (var bridge in Bridges)
+        {
+            // The host reaching a published port on 127.0.0.1: the container must see a source it can answer.
+            sb.Append(CultureInfo.InvariantCulture, $"\t\tip saddr 127.0.0.0/8 oifname {Quote(bridge.Bridge)} masquerade\n");
+        }
         sb.Append("\t}\n");
 
         sb.Append("\tchain prerouting {\n\t\ttype nat hook prerouting priority dstnat; policy accept;\n");
         sb.Append("\t\tfib daddr type local jump published\n\t}\n");
         sb.Append("\tchain output {\n\t\ttype nat hook output priority -100; policy accept;\n");
-        sb.Append("\t\tip daddr != 127.0.0.0/8 fib daddr type local jump published\n\t}\n");
+        sb.Append("\t\tfib daddr type local jump published\n\t}\n");
 
         sb.Append("\tchain published {\n");
         foreach (var port in Ports)

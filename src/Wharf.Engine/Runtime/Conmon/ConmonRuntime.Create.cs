@@ -143,6 +143,9 @@ public sealed partial class ConmonRuntime
             var key = (string)e.Key;
             if (key.StartsWith("_OCI_", StringComparison.Ordinal) || key == "NOTIFY_SOCKET" || key == "LISTEN_FDS" || key == "LISTEN_PID")
                 continue;
+            // conmon and runc print nothing localised we read; in the C locale glibc skips loading a dozen locale files per start.
+            if (key.StartsWith("LC_", StringComparison.Ordinal) || key is "LANG" or "LANGUAGE")
+                continue;
             env.Add(key + "=" + e.Value);
         }
         env.Add("_OCI_SYNCPIPE=3");

@@ -29,13 +29,26 @@ public static class Capabilities
         try
         {
             var last = int.Parse(File.ReadAllText("/proc/sys/kernel/cap_last_cap").Trim(), System.Globalization.CultureInfo.InvariantCulture);
-            return Known.Take(Math.Min(last + 1, Known.Count)).ToArray();
+            // Only what the daemon itself may hold: runc cannot grant a capability outside its own bounding set.
+            var bounding = BoundingSet();
+            return Known.Take(Math.Min(last + 1, Known.Count)).Where((_, i) => (bounding >> i & 1) == 1).ToArray();
         }
         catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
         {
             return Known;
         }
     });
+
+    private static ulong BoundingSet()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("CapBnd:", StringComparison.Ordinal)
+                && ulong.TryParse(line["CapBnd:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var mask))
+                return mask;
+        }
+        return ulong.MaxValue;
+    }
 
     /// <summary>Every capability this kernel supports (what <c>--privileged</c> and <c>--cap-add ALL</c> grant).</summary>
     public static IReadOnlyList<string> All => s_all.Value;

@@ -95,4 +95,52 @@ public sealed record ContainerSpecRequest
 
     /// <summary><c>--oom-score-adj</c>.</summary>
     public int OomScoreAdj { get; init; }
+
+    /// <summary><c>--memory-reservation</c> in bytes; 0 = unset.</summary>
+    public long MemoryReservation { get; init; }
+
+    /// <summary><c>--memory-swappiness</c>; null or -1 = inherit.</summary>
+    public long? MemorySwappiness { get; init; }
+
+    /// <summary><c>--oom-kill-disable</c>.</summary>
+    public bool OomKillDisable { get; init; }
+
+    /// <summary><c>--cpu-period</c> in microseconds; 0 = unset.</summary>
+    public long CpuPeriod { get; init; }
+
+    /// <summary><c>--cpu-quota</c> in microseconds; 0 = unset.</summary>
+    public long CpuQuota { get; init; }
+
+    /// <summary><c>--cpuset-cpus</c>; empty = unset.</summary>
+    public string? CpusetCpus { get; init; }
+
+    /// <summary><c>--cpuset-mems</c>; empty = unset.</summary>
+    public string? CpusetMems { get; init; }
+
+    /// <summary><c>--blkio-weight</c>; 0 = unset (only pass it when the kernel supports it).</summary>
+    public int BlkioWeight { get; init; }
+
+    /// <summary>Host devices to create in the container (<c>--device</c>); <c>--privileged</c> adds every host device itself.</summary>
+    public IReadOnlyList<SpecDevice> Devices { get; init; } = [];
+
+    /// <summary><c>--device-cgroup-rule</c> entries (<c>c 1:3 rwm</c>).</summary>
+    public IReadOnlyList<string> DeviceCgroupRules { get; init; } = [];
+
+    /// <summary>The seccomp profile: null = Docker's default, <c>unconfined</c>, or a profile in Docker's JSON format.</summary>
+    public string? SeccompProfile { get; init; }
+
+    /// <summary><c>--ipc</c>: empty/private/shareable (new namespace), <c>host</c> (none), <c>none</c>, or anything with <see cref="IpcNamespacePath"/>.</summary>
+    public string IpcMode { get; init; } = "";
+
+    /// <summary>IPC namespace to join (<c>--ipc container:</c>).</summary>
+    public string? IpcNamespacePath { get; init; }
+
+    /// <summary><c>--pid</c>: empty (new namespace) or <c>host</c>.</summary>
+    public string PidMode { get; init; } = "";
+
+    /// <summary>PID namespace to join (<c>--pid container:</c>).</summary>
+    public string? PidNamespacePath { get; init; }
+
+    /// <summary><c>--uts</c>: empty or <c>host</c>.</summary>
+    public string UtsMode { get; init; } = "";
 }

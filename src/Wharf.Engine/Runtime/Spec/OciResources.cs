@@ -14,4 +14,8 @@ public sealed class OciResources
 
     /// <summary>Process-count limit.</summary>
     public OciPids? Pids { get; set; }
+
+    /// <summary>Block I/O weight.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("blockIO")]
+    public OciBlockIo? BlockIo { get; set; }
 }

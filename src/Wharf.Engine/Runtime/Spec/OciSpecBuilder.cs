@@ -48,7 +48,8 @@ public sealed partial class OciSpecBuilder
         if (request.Args.Count == 0)
             throw new InvalidArgumentException("no command specified");
         var hostNetwork = request.NetworkMode == "host" && request.NetworkNamespacePath == null;
-        var hostname = hostNetwork ? null : (string.IsNullOrEmpty(request.Hostname) ? ShortId(request.Id) : request.Hostname);
+        var hostUts = hostNetwork || request.UtsMode == "host";
+        var hostname = hostUts ? null : (string.IsNullOrEmpty(request.Hostname) ? ShortId(request.Id) : request.Hostname);
 
         var caps = Capabilities.Tweak(Capabilities.Default, request.CapAdd, request.CapDrop, request.Privileged);
         var process = new OciProcess
@@ -74,19 +75,21 @@ public sealed partial class OciSpecBuilder
             Process = process,
             Root = new OciRoot { Path = request.RootfsPath, Readonly = request.ReadonlyRootfs },
             Hostname = hostname,
-            Domainname = hostNetwork || string.IsNullOrEmpty(request.Domainname) ? null : request.Domainname,
+            Domainname = hostUts || string.IsNullOrEmpty(request.Domainname) ? null : request.Domainname,
             Mounts = DefaultMounts(request),
             Annotations = request.Annotations?.ToDictionary(),
             Linux = new OciLinux
             {
-                Namespaces = Namespaces(request, hostNetwork),
+                Namespaces = Namespaces(request, hostNetwork, hostUts),
                 CgroupsPath = request.CgroupsPath ?? $"{_options.CgroupParent.TrimEnd('/')}/{request.Id}",
                 Resources = Resources(request),
                 MaskedPaths = request.Privileged ? null : [.. s_maskedPaths],
                 ReadonlyPaths = request.Privileged ? null : [.. s_readonlyPaths],
                 Sysctl = Sysctls(request, hostNetwork),
+                Seccomp = Seccomp(request, caps),
             },
         };
+        AddDevices(spec.Linux, request);
 
         AddExtraMounts(spec.Mounts, request.Mounts);
         if (request.Init)
@@ -202,17 +205,23 @@ public sealed partial class OciSpecBuilder
 
     private static string ShortId(string id) => id.Length > 12 ? id[..12] : id;
 
-    private List<OciNamespace> Namespaces(ContainerSpecRequest request, bool hostNetwork)
+    private List<OciNamespace> Namespaces(ContainerSpecRequest request, bool hostNetwork, bool hostUts)
     {
         var ns = new List<OciNamespace> { new() { Type = "mount" } };
         if (request.NetworkNamespacePath != null)
             ns.Add(new OciNamespace { Type = "network", Path = request.NetworkNamespacePath });
         else if (!hostNetwork)
             ns.Add(new OciNamespace { Type = "network" });
-        if (!hostNetwork)
+        if (!hostUts)
             ns.Add(new OciNamespace { Type = "uts" });
-        ns.Add(new OciNamespace { Type = "pid" });
-        ns.Add(new OciNamespace { Type = "ipc" });
+        if (request.PidNamespacePath != null)
+            ns.Add(new OciNamespace { Type = "pid", Path = request.PidNamespacePath });
+        else if (request.PidMode != "host")
+            ns.Add(new OciNamespace { Type = "pid" });
+        if (request.IpcNamespacePath != null)
+            ns.Add(new OciNamespace { Type = "ipc", Path = request.IpcNamespacePath });
+        else if (request.IpcMode != "host")
+            ns.Add(new OciNamespace { Type = "ipc" });
         // Docker's default cgroupns mode is private on cgroup v2 and host on v1.
         if (_cgroupV2)
             ns.Add(new OciNamespace { Type = "cgroup" });
@@ -223,7 +232,7 @@ public sealed partial class OciSpecBuilder
     {
         var shm = request.ShmSize > 0 ? request.ShmSize : DefaultShmSize;
         var sysMode = request.Privileged ? "rw" : "ro";
-        return
+        List<OciMount> mounts =
         [
             new() { Destination = "/proc", Type = "proc", Source = "proc", Options = ["nosuid", "noexec", "nodev"] },
             new() { Destination = "/dev", Type = "tmpfs", Source = "tmpfs", Options = ["nosuid", "strictatime", "mode=755", "size=65536k"] },
@@ -233,6 +242,9 @@ public sealed partial class OciSpecBuilder
             new() { Destination = "/dev/mqueue", Type = "mqueue", Source = "mqueue", Options = ["nosuid", "noexec", "nodev"] },
             new() { Destination = "/dev/shm", Type = "tmpfs", Source = "shm", Options = ["nosuid", "noexec", "nodev", "mode=1777", "size=" + shm.ToString(System.Globalization.CultureInfo.InvariantCulture)] },
         ];
+        if (request.IpcMode == "none")
+            mounts.RemoveAll(m => m.Destination == "/dev/shm");
+        return mounts;
     }
 
     private static void AddExtraMounts(List<OciMount> mounts, IReadOnlyList<SpecMount> extra)
@@ -263,7 +275,7 @@ public sealed partial class OciSpecBuilder
 
     private static OciResources Resources(ContainerSpecRequest request)
     {
-        var resources = new OciResources();
+        var resources = LimitResources(request);
         if (request.Privileged)
         {
             resources.Devices = [new OciDeviceCgroup { Allow = true, Access = "rwm" }];
@@ -282,28 +294,6 @@ public sealed partial class OciSpecBuilder
                 new() { Allow = false, Type = "c", Major = 10, Minor = 229, Access = "rwm" },
             ];
         }
-        if (request.Memory > 0 || request.MemorySwap != 0)
-        {
-            resources.Memory = new OciMemory
-            {
-                Limit = request.Memory > 0 ? request.Memory : null,
-                Swap = request.MemorySwap != 0 ? request.MemorySwap : null,
-            };
-        }
-        if (request.CpuShares > 0 || request.NanoCpus > 0)
-        {
-            resources.Cpu = new OciCpu();
-            if (request.CpuShares > 0)
-                resources.Cpu.Shares = (ulong)request.CpuShares;
-            if (request.NanoCpus > 0)
-            {
-                const long period = 100_000;
-                resources.Cpu.Period = period;
-                resources.Cpu.Quota = request.NanoCpus * period / 1_000_000_000;
-            }
-        }
-        if (request.PidsLimit != 0)
-            resources.Pids = new OciPids { Limit = request.PidsLimit };
         return resources;
     }
 

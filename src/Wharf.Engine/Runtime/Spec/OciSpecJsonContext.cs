@@ -6,6 +6,7 @@ namespace Wharf.Engine.Runtime.Spec;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = false)]
 [JsonSerializable(typeof(OciSpec))]
 [JsonSerializable(typeof(OciProcess))]
+[JsonSerializable(typeof(OciResources))]
 public sealed partial class OciSpecJsonContext : JsonSerializerContext
 {
 }

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Networking benchmarks (issue 4 targets), against the daemon `wharf` talks to (DOCKER_HOST / the installed one):
+#  1. `run --rm busybox true` median on the default bridge vs `--network none` (target <= 1.3 x);
+#  2. HTTP download throughput through a published port on 127.0.0.1 vs the container's own address (target >= 0.8 x).
+# Prints medians and ratios; no thresholds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-30}
+SIZE_MB=${SIZE_MB:-256}
+WHARF=${WHARF:-wharf}
+name=wharf-bench-net-$$
+cleanup() { $WHARF rm -f "$name" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+now_ns() { date +%s%N; }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+time_cmd() {
+  local n=$1; shift
+  for _ in $(seq "$n"); do
+    local t0; t0=$(now_ns)
+    "$@" >/dev/null 2>&1
+    echo $(( ($(now_ns) - t0) / 1000 ))
+  done | awk '{printf "%.2f\n", $1/1000}'
+}
+
+echo "== run --rm busybox true on the default bridge vs --network none, median of $N (interleaved, warm)"
+$WHARF run --rm busybox true >/dev/null
+$WHARF run --rm --network none busybox true >/dev/null
+bridge_times=(); none_times=()
+for _ in $(seq "$N"); do
+  bridge_times+=("$(time_cmd 1 $WHARF run --rm busybox true)")
+  none_times+=("$(time_cmd 1 $WHARF run --rm --network none busybox true)")
+done
+bridge_ms=$(printf '%s\n' "${bridge_times[@]}" | median)
+none_ms=$(printf '%s\n' "${none_times[@]}" | median)
+printf '  --network none   %8.1f ms\n' "$none_ms"
+printf '  default bridge   %8.1f ms   (%.2f x none; target <= 1.3)\n' "$bridge_ms" "$(echo "$bridge_ms / $none_ms" | bc -l)"
+
+echo "== HTTP throughput of a ${SIZE_MB} MiB file: published port on 127.0.0.1 vs the container address (best of 3)"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+$WHARF run -d --name "$name" -p "127.0.0.1:$port:80" busybox sh -c \
+  "mkdir -p /www && dd if=/dev/zero of=/www/big bs=1M count=$SIZE_MB 2>/dev/null && exec httpd -f -p 80 -h /www" >/dev/null
+ip=$($WHARF inspect -f '{{.NetworkSettings.IPAddress}}' "$name")
+for _ in $(seq 100); do curl -sf -o /dev/null -r 0-0 "http://$ip/big" && break; sleep 0.1; done
+speed() { for _ in 1 2 3; do curl -sf -o /dev/null -w '%{speed_download}\n' "$1"; done | sort -n | tail -1; }
+direct=$(speed "http://$ip/big")
+published=$(speed "http://127.0.0.1:$port/big")
+printf '  direct  %s        %8.1f MB/s\n' "$ip" "$(echo "$direct / 1000000" | bc -l)"
+printf '  published 127.0.0.1:%s %8.1f MB/s   (%.2f x direct; target >= 0.8)\n' "$port" "$(echo "$published / 1000000" | bc -l)" "$(echo "$published / $direct" | bc -l)"
