@@ -1,37 +1,18 @@
+using Wharf.Api.Client;
 using Wharf.Cli.Parsing;
 
 namespace Wharf.Cli.Commands;
 
 /// <summary><c>wharf pause</c>: freezes all processes of each container, printing each argument that succeeded.</summary>
-internal sealed class PauseCommand : Command
+internal sealed class PauseCommand : PerContainerCommand
 {
     /// <inheritdoc/>
     public override string Name => "pause";
 
     /// <inheritdoc/>
-    public override string Usage => "CONTAINER [CONTAINER...]";
-
-    /// <inheritdoc/>
     public override string Description => "Pause all processes within one or more containers";
 
     /// <inheritdoc/>
-    public override ArgCount Args => ArgCount.AtLeast(1);
-
-    /// <inheritdoc/>
-    public override void DefineFlags(FlagSet flags)
-    {
-    }
-
-    /// <inheritdoc/>
-    public override async Task<int> ExecuteAsync(CommandInvocation invocation)
-    {
-        var context = invocation.Context;
-        var client = await context.GetClientAsync().ConfigureAwait(false);
-        var ok = await PerTarget.RunAsync(invocation.Args, async name =>
-        {
-            await client.PauseContainerAsync(name, context.Cancellation).ConfigureAwait(false);
-            context.Out.WriteLine(name);
-        }, context).ConfigureAwait(false);
-        return ok ? 0 : 1;
-    }
+    protected override Task ActAsync(WharfClient client, string container, ParsedFlags flags, CancellationToken ct) =>
+        client.PauseContainerAsync(container, ct);
 }

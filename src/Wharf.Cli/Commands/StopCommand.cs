@@ -1,9 +1,10 @@
+using Wharf.Api.Client;
 using Wharf.Cli.Parsing;
 
 namespace Wharf.Cli.Commands;
 
 /// <summary><c>wharf stop</c>: stops containers, printing each argument that succeeded.</summary>
-internal sealed class StopCommand : Command
+internal class StopCommand : PerContainerCommand
 {
     /// <inheritdoc/>
     public override string Name => "stop";
@@ -15,25 +16,14 @@ internal sealed class StopCommand : Command
     public override string Description => "Stop one or more running containers";
 
     /// <inheritdoc/>
-    public override ArgCount Args => ArgCount.AtLeast(1);
-
-    /// <inheritdoc/>
     public override void DefineFlags(FlagSet flags) => flags
         .String("signal", 's', "Signal to send to the container")
         .Int("timeout", 't', "Seconds to wait before killing the container");
 
     /// <inheritdoc/>
-    public override async Task<int> ExecuteAsync(CommandInvocation invocation)
-    {
-        var context = invocation.Context;
-        var client = await context.GetClientAsync().ConfigureAwait(false);
-        int? timeout = invocation.Flags.IsSet("timeout") ? (int)invocation.Flags.GetInt("timeout") : null;
-        var signal = invocation.Flags.GetStringOrNull("signal");
-        var ok = await PerTarget.RunAsync(invocation.Args, async name =>
-        {
-            await client.StopContainerAsync(name, timeout, signal, context.Cancellation).ConfigureAwait(false);
-            context.Out.WriteLine(name);
-        }, context).ConfigureAwait(false);
-        return ok ? 0 : 1;
-    }
+    protected override Task ActAsync(WharfClient client, string container, ParsedFlags flags, CancellationToken ct) =>
+        client.StopContainerAsync(container, Timeout(flags), flags.GetStringOrNull("signal"), ct);
+
+    /// <summary>The <c>-t</c> value, or null for the container's own stop timeout.</summary>
+    protected static int? Timeout(ParsedFlags flags) => flags.IsSet("timeout") ? (int)flags.GetInt("timeout") : null;
 }
