@@ -119,6 +119,8 @@ public sealed class NetworkingTests(DaemonFixture fixture) : IClassFixture<Daemo
             // From inside x's namespace (container mode joins it): both of its networks are reachable.
             (await _d.DockerAsync("run", "--rm", "--network", "container:" + x, "busybox", "sh", "-c", $"ping -c 1 -W 3 {ipA} && ping -c 1 -W 3 {_d.Network.Gateway}"))
                 .EnsureSuccess("two-network container reaches both");
+            // The connected container's own files follow: it resolves net1's members by name and its hosts file names its new address.
+            (await _d.DockerAsync("exec", x, "sh", "-c", $"ping -c 1 -W 3 {a} && grep -q '^{xOnNet1}' /etc/hosts")).EnsureSuccess("connected container resolves by name");
             var again = await _d.DockerAsync("network", "connect", net1, x);
             Assert.NotEqual(0, again.ExitCode);
             Assert.Contains("already exists in network", again.Stderr);

@@ -240,6 +240,11 @@ public sealed partial class ContainerService
                 await AttachEndpointAsync(container, wanted, networks.NamespacePath(id), ct).ConfigureAwait(false);
             }
             _store.Update(container with { HostConfig = container.HostConfig with { EndpointsConfig = [.. current, wanted] } });
+            if (container.State.Running)
+            {
+                // The new network may bring the embedded DNS and always brings an address the container's hosts file names.
+                RefreshNetworkFiles(_store.Get(id) ?? container);
+            }
         }
     }
 
@@ -284,6 +289,10 @@ public sealed partial class ContainerService
             {
                 HostConfig = container.HostConfig with { EndpointsConfig = current.Where(e => !SameNetwork(e.Network, record)).ToList() },
             });
+            if (live is not null)
+            {
+                RefreshNetworkFiles(_store.Get(id) ?? container);
+            }
         }
     }
 
