@@ -22,12 +22,17 @@ deps:
 
 build: deps
 	dotnet publish src/Wharf.Cli -c $(CONFIG) -r $(RID) -o $(OUT) --nologo -v quiet
-	dotnet publish src/Wharf.Daemon -c $(CONFIG) -o $(OUT) --nologo -v quiet
+	dotnet publish src/Wharf.Daemon -c $(CONFIG) -r $(RID) -o $(OUT) --nologo -v quiet
+	@# Leftovers of the JIT-compiled daemon that earlier builds put here.
+	@rm -rf $(OUT)/*.dll $(OUT)/*.pdb $(OUT)/*.xml $(OUT)/*.deps.json $(OUT)/*.runtimeconfig.json $(OUT)/runtimes
 	@test -x $(OUT)/wharf && test -x $(OUT)/wharfd && echo "built $(OUT)/wharf (NativeAOT) and $(OUT)/wharfd"
 
 install: build
 	install -d $(LIBDIR)
-	cp -a --remove-destination $(OUT)/. $(LIBDIR)/
+	@# Both programs are native; the daemon needs SQLite's library next to it. Drop files of older builds.
+	rm -rf $(LIBDIR)/*.dll $(LIBDIR)/*.pdb $(LIBDIR)/*.xml $(LIBDIR)/*.json $(LIBDIR)/runtimes $(LIBDIR)/*.dbg
+	install -m 0755 -T $(OUT)/wharfd $(LIBDIR)/wharfd.new && mv -f $(LIBDIR)/wharfd.new $(LIBDIR)/wharfd
+	install -m 0755 -T $(OUT)/libe_sqlite3.so $(LIBDIR)/libe_sqlite3.so.new && mv -f $(LIBDIR)/libe_sqlite3.so.new $(LIBDIR)/libe_sqlite3.so
 	install -m 0755 -T $(OUT)/wharf $(PREFIX)/bin/wharf.new && mv -f $(PREFIX)/bin/wharf.new $(PREFIX)/bin/wharf
 	ln -sfn $(LIBDIR)/wharfd $(PREFIX)/bin/wharfd
 

@@ -8,7 +8,7 @@ running=""
 if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then running=$(cat "$pidfile"); fi
 if [ -n "$running" ]; then
   started=$(stat -c %Y "/proc/$running")
-  installed=$(stat -L -c %Y /usr/local/lib/wharf/wharfd.dll)
+  installed=$(stat -L -c %Y /usr/local/lib/wharf/wharfd)
   if [ "$installed" -gt "$started" ]; then
     echo "restarting wharfd (new build)"
     kill "$running"

@@ -10,7 +10,7 @@ namespace Wharf.Daemon.Routers.System;
 /// <summary><c>/_ping</c>, <c>/version</c> and <c>/info</c>.</summary>
 public sealed class SystemRouter(DaemonOptions options, ISystemBackend? backend, string engineId) : IApiRouter
 {
-    private static readonly string BuildTime = File.GetLastWriteTimeUtc(typeof(SystemRouter).Assembly.Location).ToString("yyyy-MM-ddTHH:mm:ss.000000000+00:00", global::System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly string BuildTime = File.GetLastWriteTimeUtc(Environment.ProcessPath ?? AppContext.BaseDirectory).ToString("yyyy-MM-ddTHH:mm:ss.000000000+00:00", global::System.Globalization.CultureInfo.InvariantCulture);
 
     /// <inheritdoc />
     public void Map(RouteTable routes)
