@@ -55,6 +55,7 @@ unit: deps
 
 bench: image
 	@bench/run.sh
+	@bench/concurrent.sh
 
 clean:
 	rm -rf $(OUT) src/*/bin src/*/obj tests/*/bin tests/*/obj .build

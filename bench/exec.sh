@@ -11,16 +11,7 @@ name="wharf-bench-exec-$$"
 cleanup() { $WHARF rm -f "$name" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
-now_ns() { date +%s%N; }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-time_cmd() {
-  local n=$1; shift
-  for _ in $(seq "$n"); do
-    local t0; t0=$(now_ns)
-    "$@" >/dev/null 2>&1
-    echo $(( ($(now_ns) - t0) / 1000 ))
-  done | awk '{printf "%.2f\n", $1/1000}'
-}
+. bench/lib.sh
 
 $WHARF image inspect busybox >/dev/null 2>&1 || scripts/busybox-rootfs-tar.sh | $WHARF import -c 'CMD ["sh"]' - busybox:latest >/dev/null
 id=$($WHARF run -d --network none --name "$name" busybox sleep 3600)

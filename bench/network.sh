@@ -12,16 +12,7 @@ name=wharf-bench-net-$$
 cleanup() { $WHARF rm -f "$name" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
-now_ns() { date +%s%N; }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-time_cmd() {
-  local n=$1; shift
-  for _ in $(seq "$n"); do
-    local t0; t0=$(now_ns)
-    "$@" >/dev/null 2>&1
-    echo $(( ($(now_ns) - t0) / 1000 ))
-  done | awk '{printf "%.2f\n", $1/1000}'
-}
+. bench/lib.sh
 
 echo "== run --rm busybox true on the default bridge vs --network none, median of $N (interleaved, warm)"
 $WHARF run --rm busybox true >/dev/null

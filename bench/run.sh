@@ -14,17 +14,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-now_ns() { date +%s%N; }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-# time_cmd N cmd...: prints N durations in milliseconds, one per line
-time_cmd() {
-  local n=$1; shift
-  for _ in $(seq "$n"); do
-    local t0; t0=$(now_ns)
-    "$@" >/dev/null 2>&1
-    echo $(( ($(now_ns) - t0) / 1000 ))
-  done | awk '{printf "%.2f\n", $1/1000}'
-}
+. bench/lib.sh
 
 echo "== run --rm busybox true: start-to-exit latency, median of $N (warm)"
 # Bare runc on the same rootfs: the floor every engine builds on.
@@ -35,6 +25,25 @@ i=0
 runc_once() { i=$((i+1)); runc --root "$runc_root" run -b "$work/bundle" "bench-$$-$RANDOM-$i"; }
 runc_once >/dev/null 2>&1 || { echo "bare runc failed"; exit 1; }
 runc_ms=$(time_cmd "$N" runc_once | median)
+# The same runc with the bundle wharf generates (Docker's seccomp profile, capabilities, masks, mounts): what the engine's
+# own overhead sits on top of. Only the container's own bind mounts (hosts, resolv.conf, hostname) are left out.
+cid=$(wharf run -d --network none busybox sleep 60)
+mkdir -p "$work/wharf-bundle"
+python3 - "/var/lib/wharf/containers/$cid/config.json" "$work/wharf-bundle/config.json" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+c["root"]["path"] = "rootfs"
+c["mounts"] = [m for m in c["mounts"] if not m.get("source", "").startswith("/var/lib/wharf")]
+c["process"]["terminal"] = False
+c["process"]["args"] = ["true"]
+c["linux"].pop("cgroupsPath", None)
+json.dump(c, open(sys.argv[2], "w"))
+PY
+wharf rm -f "$cid" >/dev/null
+# runc wants the rootfs as a real directory, not a symlink.
+cp -a "$work/bundle/rootfs" "$work/wharf-bundle/rootfs"
+runc_wharf_once() { i=$((i+1)); runc --root "$runc_root" run -b "$work/wharf-bundle" "bench-$$-$RANDOM-$i"; }
+runc_wharf_ms=$(time_cmd "$N" runc_wharf_once | median)
 # Bare runc has no network: --network none is the like-for-like comparison (issue 2's target); the default
 # network (a bridge once networking lands) is printed next to it.
 wharf run --rm --network none busybox true >/dev/null
@@ -42,6 +51,7 @@ wharf_ms=$(time_cmd "$N" wharf run --rm --network none busybox true | median)
 wharf run --rm busybox true >/dev/null
 wharf_default_ms=$(time_cmd "$N" wharf run --rm busybox true | median)
 printf '  runc run                          %8.1f ms\n' "$runc_ms"
+printf '  runc run, wharf'"'"'s bundle            %8.1f ms   (%.2f x runc: Docker'"'"'s seccomp profile and the rest of its defaults)\n' "$runc_wharf_ms" "$(echo "$runc_wharf_ms / $runc_ms" | bc -l)"
 printf '  wharf run --rm --network none     %8.1f ms   (%.2f x runc; target <= 1.5)\n' "$wharf_ms" "$(echo "$wharf_ms / $runc_ms" | bc -l)"
 printf '  wharf run --rm (default network)  %8.1f ms   (%.2f x runc)\n' "$wharf_default_ms" "$(echo "$wharf_default_ms / $runc_ms" | bc -l)"
 if command -v dockerd >/dev/null && docker info >/dev/null 2>&1; then
@@ -61,7 +71,6 @@ else
   echo "  podman: not installed, skipped"
 fi
 
-rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 daemon_pid=$(cat /run/wharf/wharfd.pid)
 echo "== memory"
 # Idle means quiet: wharfd gives memory back 10 s after the last request (IdleMemoryTrimmer).

@@ -80,13 +80,13 @@ public sealed class HijackedConnection : IAsyncDisposable, IDisposable
             }
             await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
             await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-            var (status, headers, leftover) = await ReadHeadAsync(stream, cancellationToken).ConfigureAwait(false);
-            headers.TryGetValue("content-type", out var contentType);
+            var response = await Http.ResponseHead.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+            var status = response.Status;
             if (status == 101)
             {
-                return new HijackedConnection(stream, leftover, contentType);
+                return new HijackedConnection(stream, response.Leftover, response.Get("Content-Type"));
             }
-            var body = await ReadErrorBodyAsync(stream, headers, leftover, cancellationToken).ConfigureAwait(false);
+            var body = await ReadErrorBodyAsync(stream, response, cancellationToken).ConfigureAwait(false);
             if (status >= 400)
             {
                 throw new DaemonErrorException((HttpStatusCode)status, HijackErrorMessage(body, status));
@@ -106,58 +106,12 @@ public sealed class HijackedConnection : IAsyncDisposable, IDisposable
         return WharfClient.ErrorMessage(fake, body);
     }
 
-    private static async Task<(int Status, Dictionary<string, string> Headers, byte[] Leftover)> ReadHeadAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[4096];
-        var length = 0;
-        while (true)
-        {
-            var end = IndexOfHeadEnd(buffer, length);
-            if (end >= 0)
-            {
-                var text = Encoding.ASCII.GetString(buffer, 0, end);
-                var lines = text.Split("\r\n");
-                var statusParts = lines[0].Split(' ', 3);
-                if (statusParts.Length < 2 || !int.TryParse(statusParts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var status))
-                {
-                    throw new IOException($"malformed response from the daemon: {lines[0]}");
-                }
-                var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var line in lines.Skip(1))
-                {
-                    var colon = line.IndexOf(':');
-                    if (colon > 0)
-                    {
-                        headers[line[..colon].Trim().ToLowerInvariant()] = line[(colon + 1)..].Trim();
-                    }
-                }
-                return (status, headers, buffer[(end + 4)..length]);
-            }
-            if (length == buffer.Length)
-            {
-                if (buffer.Length >= 1 << 20)
-                {
-                    throw new IOException("the daemon's response head is too large");
-                }
-                Array.Resize(ref buffer, buffer.Length * 2);
-            }
-            var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                throw new IOException("the daemon closed the connection before answering");
-            }
-            length += read;
-        }
-    }
-
-    private static int IndexOfHeadEnd(byte[] buffer, int length) => buffer.AsSpan(0, length).IndexOf("\r\n\r\n"u8);
-
-    private static async Task<string> ReadErrorBodyAsync(Stream stream, Dictionary<string, string> headers, byte[] leftover, CancellationToken cancellationToken)
+    private static async Task<string> ReadErrorBodyAsync(Stream stream, Http.ResponseHead head, CancellationToken cancellationToken)
     {
         using var body = new MemoryStream();
-        body.Write(leftover);
-        var limit = headers.TryGetValue("content-length", out var cl) && int.TryParse(cl, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 64 * 1024;
-        var chunked = headers.TryGetValue("transfer-encoding", out var te) && te.Contains("chunked", StringComparison.OrdinalIgnoreCase);
+        body.Write(head.Leftover);
+        var limit = int.TryParse(head.Get("Content-Length"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 64 * 1024;
+        var chunked = head.Get("Transfer-Encoding")?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true;
         var buffer = new byte[4096];
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(5));

@@ -25,14 +25,7 @@ public sealed partial class WharfClient : IDisposable
     {
         Endpoint = endpoint;
         _version = string.IsNullOrEmpty(apiVersion) ? null : apiVersion;
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = (context, ct) => ConnectAsync(ct),
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
-            UseProxy = false,
-            AutomaticDecompression = DecompressionMethods.None,
-        };
-        _http = new HttpClient(handler)
+        _http = new HttpClient(new Http.EngineHttpHandler(ConnectAsync))
         {
             BaseAddress = new Uri("http://" + HostHeader),
             Timeout = Timeout.InfiniteTimeSpan,

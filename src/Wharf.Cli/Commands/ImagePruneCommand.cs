@@ -7,51 +7,25 @@ using Wharf.Cli.Parsing;
 namespace Wharf.Cli.Commands;
 
 /// <summary><c>wharf image prune</c>: removes dangling images (with <c>-a</c>: every image no container uses), after a confirmation.</summary>
-internal sealed class ImagePruneCommand : Command
+internal sealed class ImagePruneCommand : PruneCommand
 {
     private const string DanglingWarning = "WARNING! This will remove all dangling images.\nAre you sure you want to continue?";
     private const string AllWarning = "WARNING! This will remove all images without at least one container associated to them.\nAre you sure you want to continue?";
 
     /// <inheritdoc/>
-    public override string Name => "prune";
-
-    /// <inheritdoc/>
-    public override string Usage => "[OPTIONS]";
-
-    /// <inheritdoc/>
     public override string Description => "Remove unused images";
 
     /// <inheritdoc/>
-    public override ArgCount Args => ArgCount.None;
+    protected override string AllFlagHelp => "Remove all unused images, not just dangling ones";
 
     /// <inheritdoc/>
-    public override void DefineFlags(FlagSet flags) => flags
-        .Bool("all", 'a', "Remove all unused images, not just dangling ones")
-        .List("filter", null, "Provide filter values (e.g. \"until=<timestamp>\")", valueType: "filter")
-        .Bool("force", 'f', "Do not prompt for confirmation");
+    protected override string Confirmation(ParsedFlags flags, Filters filters) => flags.GetBool("all") ? AllWarning : DanglingWarning;
 
     /// <inheritdoc/>
-    public override async Task<int> ExecuteAsync(CommandInvocation invocation)
-    {
-        var context = invocation.Context;
-        var all = invocation.Flags.GetBool("all");
-        var filters = FilterArguments.Parse(invocation.Flags.GetList("filter"));
-        if (!invocation.Flags.GetBool("force") && !await VolumeCliSupport.ConfirmAsync(context, all ? AllWarning : DanglingWarning).ConfigureAwait(false))
-        {
-            return 0;
-        }
-        var client = await context.GetClientAsync().ConfigureAwait(false);
-        var (reclaimed, output) = await PruneAsync(client, filters, all, context.Cancellation).ConfigureAwait(false);
-        if (output.Length > 0)
-        {
-            invocation.Out.WriteLine(output);
-        }
-        invocation.Out.WriteLine("Total reclaimed space: " + Wharf.Core.Units.ByteSizes.HumanSize(reclaimed));
-        return 0;
-    }
+    protected override IEnumerable<PruneCall> Calls(ParsedFlags flags) => [PruneAsync];
 
-    /// <summary>Calls <c>POST /images/prune</c> (<c>dangling=false</c> with <paramref name="all"/>); returns the bytes freed and docker's "Deleted Images:" text.</summary>
-    public static async Task<(long Reclaimed, string Output)> PruneAsync(WharfClient client, Filters filters, bool all, CancellationToken ct)
+    /// <summary>Calls <c>POST /images/prune</c> (<c>dangling=false</c> with <c>--all</c>); docker lists what went under "Deleted Images:".</summary>
+    public static async Task<PruneReport> PruneAsync(WharfClient client, Filters filters, ParsedFlags flags, CancellationToken ct)
     {
         var query = new Filters();
         foreach (var key in filters.Keys)
@@ -61,11 +35,11 @@ internal sealed class ImagePruneCommand : Command
                 query.Add(key, value);
             }
         }
-        query.Add("dangling", all ? "false" : "true");
+        query.Add("dangling", flags.GetBool("all") ? "false" : "true");
         var report = await client.PruneImagesAsync(query, ct).ConfigureAwait(false);
         if (report["ImagesDeleted"] is not JsonArray { Count: > 0 } deleted)
         {
-            return (0, "");
+            return PruneReport.None;
         }
         var output = new StringBuilder("Deleted Images:\n");
         foreach (var entry in deleted.OfType<JsonObject>())
@@ -79,6 +53,6 @@ internal sealed class ImagePruneCommand : Command
                 output.Append("deleted: ").Append(removed).Append('\n');
             }
         }
-        return (report["SpaceReclaimed"]?.GetValue<long>() ?? 0, output.ToString());
+        return new(PruneReport.SpaceReclaimed(report), output.ToString());
     }
 }

@@ -31,22 +31,8 @@ internal sealed class ImagesCommand : Command
         .Bool("quiet", 'q', "Only show image IDs");
 
     /// <summary>The template to use for the given flags, as docker's NewImageFormat picks it.</summary>
-    public static string ChooseFormat(string? format, bool quiet, bool digests)
-    {
-        if (string.IsNullOrEmpty(format) || format == "table")
-        {
-            if (quiet)
-            {
-                return "{{.ID}}";
-            }
-            return digests ? ImageRows.DigestFormat : ImageRows.DefaultFormat;
-        }
-        if (quiet && format.StartsWith("table", StringComparison.Ordinal))
-        {
-            return "{{.ID}}";
-        }
-        return format;
-    }
+    public static string ChooseFormat(string? format, bool quiet, bool digests) =>
+        ListFormat.Choose(format, quiet, "{{.ID}}", digests ? ImageRows.DigestFormat : ImageRows.DefaultFormat);
 
     /// <inheritdoc/>
     public override async Task<int> ExecuteAsync(CommandInvocation invocation)

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Wharf.Cli.Parsing;
-using Wharf.Cli.Templates;
 
 namespace Wharf.Cli.Commands;
 
@@ -30,17 +29,8 @@ internal sealed class InfoCommand : Command
         var context = invocation.Context;
         var client = await context.GetClientAsync().ConfigureAwait(false);
         var info = await client.GetInfoAsync(context.Cancellation).ConfigureAwait(false);
-        if (invocation.Flags.GetStringOrNull("format") is { Length: > 0 } format)
+        if (FormatTemplate.Parse(invocation.Flags.GetStringOrNull("format")) is { } template)
         {
-            GoTemplate template;
-            try
-            {
-                template = GoTemplate.Parse(format);
-            }
-            catch (TemplateException e)
-            {
-                throw new StatusException(64, "template parsing error: " + e.Message);
-            }
             invocation.Out.WriteLine(template.Execute(info));
             return 0;
         }

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Wharf.Api.Client;
 using Wharf.Cli.Parsing;
-using Wharf.Cli.Templates;
 
 namespace Wharf.Cli.Commands;
 
@@ -60,18 +59,7 @@ internal sealed class InspectCommand(string? fixedType) : Command
         {
             throw new StatusException(1, $"\"{type}\" is not a valid value for --type");
         }
-        GoTemplate? template = null;
-        if (flags.GetStringOrNull("format") is { Length: > 0 } format)
-        {
-            try
-            {
-                template = GoTemplate.Parse(format);
-            }
-            catch (TemplateException e)
-            {
-                throw new StatusException(64, "template parsing error: " + e.Message);
-            }
-        }
+        var template = FormatTemplate.Parse(flags.GetStringOrNull("format"));
         var size = fixedType != ImageType && flags.GetBool("size");
         var client = await context.GetClientAsync().ConfigureAwait(false);
         var found = new List<JsonObject>();
@@ -91,31 +79,7 @@ internal sealed class InspectCommand(string? fixedType) : Command
             }
             found.Add(obj);
         }
-        if (template is null)
-        {
-            invocation.Out.WriteLine(JsonOutput.Indented(new JsonArray(found.Select(f => (JsonNode?)f).ToArray())));
-        }
-        else
-        {
-            foreach (var obj in found)
-            {
-                try
-                {
-                    invocation.Out.WriteLine(template.Execute(obj));
-                }
-                catch (TemplateException e)
-                {
-                    await invocation.Out.FlushAsync().ConfigureAwait(false);
-                    throw new StatusException(1, e.Message);
-                }
-            }
-        }
-        if (errors.Count > 0)
-        {
-            await invocation.Out.FlushAsync().ConfigureAwait(false);
-            throw new StatusException(1, string.Join("\n", errors));
-        }
-        return 0;
+        return await InspectOutput.WriteAsync(invocation, template, found, errors).ConfigureAwait(false);
     }
 
     private static async Task<JsonObject?> FindAsync(WharfClient client, string name, string? type, bool size, CliContext context)

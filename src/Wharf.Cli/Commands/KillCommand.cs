@@ -1,9 +1,10 @@
+using Wharf.Api.Client;
 using Wharf.Cli.Parsing;
 
 namespace Wharf.Cli.Commands;
 
 /// <summary><c>wharf kill</c>: sends a signal (default KILL) to containers, printing each argument that succeeded.</summary>
-internal sealed class KillCommand : Command
+internal sealed class KillCommand : PerContainerCommand
 {
     /// <inheritdoc/>
     public override string Name => "kill";
@@ -15,22 +16,9 @@ internal sealed class KillCommand : Command
     public override string Description => "Kill one or more running containers";
 
     /// <inheritdoc/>
-    public override ArgCount Args => ArgCount.AtLeast(1);
-
-    /// <inheritdoc/>
     public override void DefineFlags(FlagSet flags) => flags.String("signal", 's', "Signal to send to the container");
 
     /// <inheritdoc/>
-    public override async Task<int> ExecuteAsync(CommandInvocation invocation)
-    {
-        var context = invocation.Context;
-        var client = await context.GetClientAsync().ConfigureAwait(false);
-        var signal = invocation.Flags.GetStringOrNull("signal");
-        var ok = await PerTarget.RunAsync(invocation.Args, async name =>
-        {
-            await client.KillContainerAsync(name, signal, context.Cancellation).ConfigureAwait(false);
-            context.Out.WriteLine(name);
-        }, context).ConfigureAwait(false);
-        return ok ? 0 : 1;
-    }
+    protected override Task ActAsync(WharfClient client, string container, ParsedFlags flags, CancellationToken ct) =>
+        client.KillContainerAsync(container, flags.GetStringOrNull("signal"), ct);
 }

@@ -30,16 +30,7 @@ internal sealed class NetworkLsCommand : Command
     public override async Task<int> ExecuteAsync(CommandInvocation invocation)
     {
         var flags = invocation.Flags;
-        var format = flags.GetStringOrNull("format");
-        var quiet = flags.GetBool("quiet");
-        if (string.IsNullOrEmpty(format) || format == "table")
-        {
-            format = quiet ? "{{.ID}}" : NetworkRows.DefaultFormat;
-        }
-        else if (quiet && format.StartsWith("table", StringComparison.Ordinal))
-        {
-            format = "{{.ID}}";
-        }
+        var format = ListFormat.Choose(flags.GetStringOrNull("format"), flags.GetBool("quiet"), "{{.ID}}", NetworkRows.DefaultFormat);
         var prepared = ListFormatter.Prepare(format);
         var filters = FilterArguments.Parse(flags.GetList("filter"));
         var client = await invocation.Context.GetClientAsync().ConfigureAwait(false);

@@ -1,51 +1,26 @@
-using System.Text;
-using System.Text.Json.Nodes;
+using Wharf.Api.Client;
+using Wharf.Api.Streams;
 using Wharf.Cli.Parsing;
 
 namespace Wharf.Cli.Commands;
 
 /// <summary><c>wharf network prune</c>: removes custom networks no container uses, after a confirmation.</summary>
-internal sealed class NetworkPruneCommand : Command
+internal sealed class NetworkPruneCommand : PruneCommand
 {
-    private const string Warning = "WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue?";
-
-    /// <inheritdoc/>
-    public override string Name => "prune";
-
-    /// <inheritdoc/>
-    public override string Usage => "[OPTIONS]";
-
     /// <inheritdoc/>
     public override string Description => "Remove all unused networks";
 
     /// <inheritdoc/>
-    public override ArgCount Args => ArgCount.None;
+    protected override bool PrintsReclaimedSpace => false;
 
     /// <inheritdoc/>
-    public override void DefineFlags(FlagSet flags) => flags
-        .List("filter", null, "Provide filter values (e.g. \"until=<timestamp>\")", valueType: "filter")
-        .Bool("force", 'f', "Do not prompt for confirmation");
+    protected override string Confirmation(ParsedFlags flags, Filters filters) =>
+        "WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue?";
 
     /// <inheritdoc/>
-    public override async Task<int> ExecuteAsync(CommandInvocation invocation)
-    {
-        var context = invocation.Context;
-        var filters = FilterArguments.Parse(invocation.Flags.GetList("filter"));
-        if (!invocation.Flags.GetBool("force") && !await VolumeCliSupport.ConfirmAsync(context, Warning).ConfigureAwait(false))
-        {
-            return 0;
-        }
-        var client = await context.GetClientAsync().ConfigureAwait(false);
-        var report = await client.PruneNetworksAsync(filters, context.Cancellation).ConfigureAwait(false);
-        if (report["NetworksDeleted"] is JsonArray { Count: > 0 } deleted)
-        {
-            var output = new StringBuilder("Deleted Networks:\n");
-            foreach (var name in deleted)
-            {
-                output.Append(VolumeCliSupport.Str(name)).Append('\n');
-            }
-            invocation.Out.Write(output.Append('\n').ToString());
-        }
-        return 0;
-    }
+    protected override IEnumerable<PruneCall> Calls(ParsedFlags flags) => [PruneAsync];
+
+    /// <summary>Calls <c>POST /networks/prune</c>; docker lists the names under "Deleted Networks:".</summary>
+    public static async Task<PruneReport> PruneAsync(WharfClient client, Filters filters, ParsedFlags flags, CancellationToken ct) =>
+        PruneReport.Of(await client.PruneNetworksAsync(filters, ct).ConfigureAwait(false), "NetworksDeleted", "Deleted Networks:");
 }

@@ -4,7 +4,7 @@ using Wharf.Cli.Parsing;
 namespace Wharf.Cli.Commands;
 
 /// <summary><c>wharf network rm</c>: removes networks, printing each one removed.</summary>
-internal sealed class NetworkRmCommand : Command
+internal sealed class NetworkRmCommand : PerTargetCommand
 {
     /// <inheritdoc/>
     public override string Name => "rm";
@@ -16,30 +16,20 @@ internal sealed class NetworkRmCommand : Command
     public override string Description => "Remove one or more networks";
 
     /// <inheritdoc/>
-    public override ArgCount Args => ArgCount.AtLeast(1);
-
-    /// <inheritdoc/>
     public override void DefineFlags(FlagSet flags) => flags
         .Bool("force", 'f', "Do not error if the network does not exist");
 
     /// <inheritdoc/>
-    public override async Task<int> ExecuteAsync(CommandInvocation invocation)
+    protected override async Task<string?> ApplyAsync(WharfClient client, string target, ParsedFlags flags, CancellationToken ct)
     {
-        var context = invocation.Context;
-        var client = await context.GetClientAsync().ConfigureAwait(false);
-        var force = invocation.Flags.GetBool("force");
-        var ok = await PerTarget.RunAsync(invocation.Args, async name =>
+        try
         {
-            try
-            {
-                await client.RemoveNetworkAsync(name, context.Cancellation).ConfigureAwait(false);
-            }
-            catch (DaemonErrorException e) when (force && e.IsNotFound)
-            {
-                return;
-            }
-            context.Out.WriteLine(name);
-        }, context).ConfigureAwait(false);
-        return ok ? 0 : 1;
+            await client.RemoveNetworkAsync(target, ct).ConfigureAwait(false);
+        }
+        catch (DaemonErrorException e) when (flags.GetBool("force") && e.IsNotFound)
+        {
+            return null;
+        }
+        return target;
     }
 }

@@ -22,7 +22,7 @@ internal static class NetworkRows
         ["IPv6"] = "IPV6",
         ["Internal"] = "INTERNAL",
         ["Labels"] = "LABELS",
-        ["Label"] = "LABEL",
+        ["Label"] = LabelHeader.Method,
         ["CreatedAt"] = "CREATED AT",
     };
 

@@ -3,14 +3,11 @@ using Wharf.Cli.Parsing;
 
 namespace Wharf.Cli.Commands;
 
-/// <summary>A verb applied to each named container in turn (stop, restart, pause, unpause): prints each argument that succeeded, exits 1 if any failed.</summary>
-internal abstract class PerContainerCommand : Command
+/// <summary>A verb applied to each named container in turn (stop, restart, pause, unpause, kill): prints each argument that succeeded, exits 1 if any failed.</summary>
+internal abstract class PerContainerCommand : PerTargetCommand
 {
     /// <inheritdoc/>
     public override string Usage => "CONTAINER [CONTAINER...]";
-
-    /// <inheritdoc/>
-    public override ArgCount Args => ArgCount.AtLeast(1);
 
     /// <inheritdoc/>
     public override void DefineFlags(FlagSet flags)
@@ -21,15 +18,9 @@ internal abstract class PerContainerCommand : Command
     protected abstract Task ActAsync(WharfClient client, string container, ParsedFlags flags, CancellationToken ct);
 
     /// <inheritdoc/>
-    public override async Task<int> ExecuteAsync(CommandInvocation invocation)
+    protected sealed override async Task<string?> ApplyAsync(WharfClient client, string target, ParsedFlags flags, CancellationToken ct)
     {
-        var context = invocation.Context;
-        var client = await context.GetClientAsync().ConfigureAwait(false);
-        var ok = await PerTarget.RunAsync(invocation.Args, async name =>
-        {
-            await ActAsync(client, name, invocation.Flags, context.Cancellation).ConfigureAwait(false);
-            context.Out.WriteLine(name);
-        }, context).ConfigureAwait(false);
-        return ok ? 0 : 1;
+        await ActAsync(client, target, flags, ct).ConfigureAwait(false);
+        return target;
     }
 }

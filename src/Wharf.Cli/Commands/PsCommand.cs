@@ -33,22 +33,8 @@ internal sealed class PsCommand : Command
         .Bool("size", 's', "Display total file sizes");
 
     /// <summary>The template to use for the given flags, as docker's NewContainerFormat picks it.</summary>
-    public static string ChooseFormat(string? format, bool quiet, bool size)
-    {
-        if (string.IsNullOrEmpty(format) || format == "table")
-        {
-            if (quiet)
-            {
-                return "{{.ID}}";
-            }
-            return size ? ContainerRows.DefaultFormat + "\t{{.Size}}" : ContainerRows.DefaultFormat;
-        }
-        if (quiet && format.StartsWith("table", StringComparison.Ordinal))
-        {
-            return "{{.ID}}";
-        }
-        return format;
-    }
+    public static string ChooseFormat(string? format, bool quiet, bool size) =>
+        ListFormat.Choose(format, quiet, "{{.ID}}", size ? ContainerRows.DefaultFormat + "\t{{.Size}}" : ContainerRows.DefaultFormat);
 
     /// <inheritdoc/>
     public override async Task<int> ExecuteAsync(CommandInvocation invocation)

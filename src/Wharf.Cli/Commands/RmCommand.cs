@@ -1,9 +1,10 @@
+using Wharf.Api.Client;
 using Wharf.Cli.Parsing;
 
 namespace Wharf.Cli.Commands;
 
 /// <summary><c>wharf rm</c>: removes containers, printing each argument that succeeded.</summary>
-internal sealed class RmCommand : Command
+internal sealed class RmCommand : PerTargetCommand
 {
     /// <inheritdoc/>
     public override string Name => "rm";
@@ -15,31 +16,20 @@ internal sealed class RmCommand : Command
     public override string Description => "Remove one or more containers";
 
     /// <inheritdoc/>
-    public override ArgCount Args => ArgCount.AtLeast(1);
-
-    /// <inheritdoc/>
     public override void DefineFlags(FlagSet flags) => flags
         .Bool("force", 'f', "Force the removal of a running container (uses SIGKILL)")
         .Bool("link", 'l', "Remove the specified link")
         .Bool("volumes", 'v', "Remove anonymous volumes associated with the container");
 
     /// <inheritdoc/>
-    public override async Task<int> ExecuteAsync(CommandInvocation invocation)
+    protected override async Task<string?> ApplyAsync(WharfClient client, string target, ParsedFlags flags, CancellationToken ct)
     {
-        var context = invocation.Context;
-        var client = await context.GetClientAsync().ConfigureAwait(false);
-        var force = invocation.Flags.GetBool("force");
-        var volumes = invocation.Flags.GetBool("volumes");
-        var ok = await PerTarget.RunAsync(invocation.Args, async name =>
+        var trimmed = target.Trim('/');
+        if (trimmed.Length == 0)
         {
-            var trimmed = name.Trim('/');
-            if (trimmed.Length == 0)
-            {
-                throw new StatusException(1, "Container name cannot be empty");
-            }
-            await client.RemoveContainerAsync(trimmed, force, volumes, context.Cancellation).ConfigureAwait(false);
-            context.Out.WriteLine(name);
-        }, context).ConfigureAwait(false);
-        return ok ? 0 : 1;
+            throw new StatusException(1, "Container name cannot be empty");
+        }
+        await client.RemoveContainerAsync(trimmed, flags.GetBool("force"), flags.GetBool("volumes"), ct).ConfigureAwait(false);
+        return target;
     }
 }

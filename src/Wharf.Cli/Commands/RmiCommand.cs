@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using Wharf.Api.Client;
 using Wharf.Cli.Parsing;
 
 namespace Wharf.Cli.Commands;
 
 /// <summary><c>wharf rmi</c> / <c>image rm</c>: untags and deletes images, printing <c>Untagged:</c>/<c>Deleted:</c> lines.</summary>
-internal sealed class RmiCommand : Command
+internal sealed class RmiCommand : PerTargetCommand
 {
     /// <inheritdoc/>
     public override string Name => "rmi";
@@ -16,35 +17,26 @@ internal sealed class RmiCommand : Command
     public override string Description => "Remove one or more images";
 
     /// <inheritdoc/>
-    public override ArgCount Args => ArgCount.AtLeast(1);
-
-    /// <inheritdoc/>
     public override void DefineFlags(FlagSet flags) => flags
         .Bool("force", 'f', "Force removal of the image")
         .Bool("no-prune", null, "Do not delete untagged parents");
 
     /// <inheritdoc/>
-    public override async Task<int> ExecuteAsync(CommandInvocation invocation)
+    protected override async Task<string?> ApplyAsync(WharfClient client, string target, ParsedFlags flags, CancellationToken ct)
     {
-        var context = invocation.Context;
-        var client = await context.GetClientAsync().ConfigureAwait(false);
-        var force = invocation.Flags.GetBool("force");
-        var noPrune = invocation.Flags.GetBool("no-prune");
-        var ok = await PerTarget.RunAsync(invocation.Args, async name =>
+        var items = await client.RemoveImageAsync(target, flags.GetBool("force"), flags.GetBool("no-prune"), ct).ConfigureAwait(false);
+        var lines = new List<string>();
+        foreach (var item in items.OfType<JsonObject>())
         {
-            var items = await client.RemoveImageAsync(name, force, noPrune, context.Cancellation).ConfigureAwait(false);
-            foreach (var item in items.OfType<JsonObject>())
+            if (item["Untagged"] is JsonValue untagged && untagged.ToString().Length > 0)
             {
-                if (item["Untagged"] is JsonValue untagged && untagged.ToString().Length > 0)
-                {
-                    context.Out.WriteLine("Untagged: " + untagged);
-                }
-                else if (item["Deleted"] is JsonValue deleted && deleted.ToString().Length > 0)
-                {
-                    context.Out.WriteLine("Deleted: " + deleted);
-                }
+                lines.Add("Untagged: " + untagged);
             }
-        }, context).ConfigureAwait(false);
-        return ok ? 0 : 1;
+            else if (item["Deleted"] is JsonValue deleted && deleted.ToString().Length > 0)
+            {
+                lines.Add("Deleted: " + deleted);
+            }
+        }
+        return lines.Count == 0 ? null : string.Join('\n', lines);
     }
 }

@@ -68,15 +68,22 @@ internal sealed class StatsCommand : Command
             else
             {
                 var list = await client.ListContainersAsync(flags.GetBool("all"), cancellationToken: stop.Token).ConfigureAwait(false);
-                names = list.OfType<JsonObject>().Select(c => c["Id"]?.GetValue<string>() ?? "").Where(id => id.Length > 0).ToList();
+                var listed = list.OfType<JsonObject>().Select(c => c["Id"]?.GetValue<string>() ?? "").Where(id => id.Length > 0).ToList();
+                // As docker's stats follows die/destroy events: a container that stopped (or is gone) leaves the table.
+                foreach (var gone in entries.Where(e => !listed.Contains(e.Container)).ToList())
+                {
+                    gone.Stop.Cancel();
+                    entries.Remove(gone);
+                }
+                names = listed;
             }
             foreach (var name in names)
             {
                 if (entries.Any(e => e.Container == name))
                     continue;
-                var entry = new StatsEntry(name);
+                var entry = new StatsEntry(name, CancellationTokenSource.CreateLinkedTokenSource(stop.Token));
                 entries.Add(entry);
-                entry.Reader = ReadAsync(client, entry, !noStream, stop.Token);
+                entry.Reader = ReadAsync(client, entry, !noStream, entry.Stop.Token);
             }
         }
 
@@ -144,7 +151,7 @@ internal sealed class StatsCommand : Command
     }
 
     /// <summary>One container's latest figures.</summary>
-    internal sealed class StatsEntry(string container)
+    internal sealed class StatsEntry(string container, CancellationTokenSource stop)
     {
         private readonly Lock _gate = new();
         private string _id = "";
@@ -167,6 +174,9 @@ internal sealed class StatsCommand : Command
 
         /// <summary>The task reading its stats.</summary>
         public Task? Reader { get; set; }
+
+        /// <summary>Ends its stats stream (the container left the table).</summary>
+        public CancellationTokenSource Stop { get; } = stop;
 
         /// <summary>Takes the figures of a stats frame.</summary>
         public void Update(JsonObject frame)

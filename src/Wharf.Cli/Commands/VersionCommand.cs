@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Wharf.Api.Client;
 using Wharf.Cli.Parsing;
-using Wharf.Cli.Templates;
 
 namespace Wharf.Cli.Commands;
 
@@ -63,17 +62,8 @@ internal sealed class VersionCommand : Command
         {
             serverError = e;
         }
-        if (invocation.Flags.GetStringOrNull("format") is { Length: > 0 } format)
+        if (FormatTemplate.Parse(invocation.Flags.GetStringOrNull("format")) is { } template)
         {
-            GoTemplate template;
-            try
-            {
-                template = GoTemplate.Parse(format);
-            }
-            catch (TemplateException e)
-            {
-                throw new StatusException(64, "template parsing error: " + e.Message);
-            }
             var data = new JsonObject { ["Client"] = clientInfo, ["Server"] = server?.DeepClone() };
             invocation.Out.WriteLine(template.Execute(data));
         }

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Wharf.Api.Client;
-using Wharf.Cli.Templates;
 
 namespace Wharf.Cli.Commands;
 
@@ -41,18 +40,8 @@ internal static class VolumeCliSupport
     /// </summary>
     public static async Task<int> InspectAsync(CommandInvocation invocation, Func<string, Task<JsonObject>> fetch)
     {
-        GoTemplate? template = null;
-        if (invocation.Flags.GetStringOrNull("format") is { Length: > 0 } format && format != "json")
-        {
-            try
-            {
-                template = GoTemplate.Parse(format);
-            }
-            catch (TemplateException e)
-            {
-                throw new StatusException(64, "template parsing error: " + e.Message);
-            }
-        }
+        var format = invocation.Flags.GetStringOrNull("format");
+        var template = format == "json" ? null : FormatTemplate.Parse(format);
         var found = new List<JsonObject>();
         var errors = new List<string>();
         foreach (var name in invocation.Args)
@@ -66,31 +55,7 @@ internal static class VolumeCliSupport
                 errors.Add("Error response from daemon: " + e.Message);
             }
         }
-        if (template is null)
-        {
-            invocation.Out.WriteLine(JsonOutput.Indented(new JsonArray(found.Select(f => (JsonNode?)f).ToArray())));
-        }
-        else
-        {
-            foreach (var obj in found)
-            {
-                try
-                {
-                    invocation.Out.WriteLine(template.Execute(obj));
-                }
-                catch (TemplateException e)
-                {
-                    await invocation.Out.FlushAsync().ConfigureAwait(false);
-                    throw new StatusException(1, e.Message);
-                }
-            }
-        }
-        if (errors.Count > 0)
-        {
-            await invocation.Out.FlushAsync().ConfigureAwait(false);
-            throw new StatusException(1, string.Join("\n", errors));
-        }
-        return 0;
+        return await InspectOutput.WriteAsync(invocation, template, found, errors).ConfigureAwait(false);
     }
 
     /// <summary>Labels as docker's list formatters show them: <c>k=v</c> pairs joined by commas.</summary>

@@ -29,16 +29,7 @@ internal sealed class VolumeLsCommand : Command
     public override async Task<int> ExecuteAsync(CommandInvocation invocation)
     {
         var flags = invocation.Flags;
-        var format = flags.GetStringOrNull("format");
-        var quiet = flags.GetBool("quiet");
-        if (string.IsNullOrEmpty(format) || format == "table")
-        {
-            format = quiet ? "{{.Name}}" : VolumeRows.DefaultFormat;
-        }
-        else if (quiet && format.StartsWith("table", StringComparison.Ordinal))
-        {
-            format = "{{.Name}}";
-        }
+        var format = ListFormat.Choose(flags.GetStringOrNull("format"), flags.GetBool("quiet"), "{{.Name}}", VolumeRows.DefaultFormat);
         var prepared = ListFormatter.Prepare(format);
         var filters = FilterArguments.Parse(flags.GetList("filter"));
         var client = await invocation.Context.GetClientAsync().ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Wharf.Cli.Formatting;
 using Wharf.Cli.Templates;
 
 namespace Wharf.Cli.Commands;
@@ -17,7 +18,7 @@ internal static class VolumeRows
         ["Scope"] = "SCOPE",
         ["Mountpoint"] = "MOUNTPOINT",
         ["Labels"] = "LABELS",
-        ["Label"] = "LABEL",
+        ["Label"] = LabelHeader.Method,
         ["Links"] = "LINKS",
         ["Size"] = "SIZE",
         ["Availability"] = "AVAILABILITY",

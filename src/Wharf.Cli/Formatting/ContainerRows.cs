@@ -23,7 +23,7 @@ internal static class ContainerRows
         ["Size"] = "SIZE",
         ["Names"] = "NAMES",
         ["Labels"] = "LABELS",
-        ["Label"] = "LABEL",
+        ["Label"] = LabelHeader.Method,
         ["Mounts"] = "MOUNTS",
         ["Networks"] = "NETWORKS",
         ["LocalVolumes"] = "LOCAL VOLUMES",

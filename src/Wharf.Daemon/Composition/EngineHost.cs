@@ -10,6 +10,7 @@ using Wharf.Engine;
 using Wharf.Engine.Containers;
 using Wharf.Engine.Content;
 using Wharf.Engine.Events;
+using Wharf.Engine.Filesystem;
 using Wharf.Engine.Images;
 using Wharf.Engine.Metadata;
 using Wharf.Engine.Networks;
@@ -93,12 +94,15 @@ public sealed class EngineHost : IDisposable, ISystemBackend
         var content = new ContentStore(Path.Combine(engine.DataRoot, "content"));
         var snapshotter = SnapshotterFactory.Create(engine, database);
         OwnIfDisposable(snapshotter);
+        var deleter = Own(new DeferredDeleter(Path.Combine(engine.DataRoot, "trash")));
+        snapshotter.Deleter = deleter;
         var containerStore = new ContainerStore(database);
         Images = new ImageService(database, content, snapshotter, containerStore) { Events = Events };
         await Images.RecoverAsync(ct);
         var runtime = new ConmonRuntime(engine);
         OwnIfDisposable(runtime);
         Containers = Own(new ContainerService(engine, containerStore, Images.Store, snapshotter, runtime));
+        Containers.Deleter = deleter;
         Containers.Event += e => Events.Publish(EventTypes.Container, e.Action, e.Id, e.Attributes);
         // Networks come up before container recovery, which reconciles namespaces, veths and published ports with them.
         var networks = Own(new NetworkService(new NetworkStore(database), new IpNetworkHost(), NetworkFlags.ToNetworkOptions(Options)));

@@ -45,13 +45,33 @@ public static class NetworkFlags
         }
     }
 
-    /// <summary>The engine's network options for these daemon options.</summary>
-    public static NetworkOptions ToNetworkOptions(DaemonOptions options) => NetworkOptions.ForExecRoot(
-        options.ExecRoot,
-        options.BridgeName,
-        options.BridgeIp,
-        options.NftTable,
-        options.DefaultAddressPools.Select(p => AddressPool.Parse(p.Base, p.Size)).ToList());
+    /// <summary>
+    /// The engine's network options for these daemon options, checked: a bad bridge name, <c>--bip</c>, table or pool,
+    /// or a <c>--bridge</c> naming an interface that is not a bridge, fails the daemon's start (<see cref="DaemonUsageException"/>).
+    /// </summary>
+    public static NetworkOptions ToNetworkOptions(DaemonOptions options)
+    {
+        var network = NetworkOptions.ForExecRoot(
+            options.ExecRoot,
+            options.BridgeName,
+            options.BridgeIp,
+            options.NftTable,
+            options.DefaultAddressPools.Select(p => AddressPool.Parse(p.Base, p.Size)).ToList());
+        try
+        {
+            network.Validate();
+        }
+        catch (Wharf.Core.Errors.InvalidArgumentException e)
+        {
+            throw new DaemonUsageException(e.Message);
+        }
+        var device = Path.Combine("/sys/class/net", network.BridgeName);
+        if (Directory.Exists(device) && !Directory.Exists(Path.Combine(device, "bridge")))
+        {
+            throw new DaemonUsageException($"cannot use {network.BridgeName} as the default bridge (--bridge): an interface of that name exists and is not a bridge");
+        }
+        return network;
+    }
 
     private static (string Base, int Size) ParsePoolFlag(string value)
     {

@@ -85,6 +85,7 @@ public sealed partial class ContainerService
                 image = await images.CommitLayerAsync(layer, new ImageCommitRequest { Parent = parent, Config = config, History = history, Reference = reference }, ct)
                     .ConfigureAwait(false);
             }
+            await StoreLayerBlobAsync(images, image, layerPath, ct).ConfigureAwait(false);
             Emit("commit", container, ("comment", options.Comment ?? ""));
             return image;
         }
@@ -92,6 +93,23 @@ public sealed partial class ContainerService
         {
             File.Delete(layerPath);
         }
+    }
+
+    /// <summary>
+    /// Keeps the diff tar as an uncompressed layer blob in the content store, so that the committed image can be saved or
+    /// pushed like a pulled one: its digest is the layer's DiffID (the last of <c>rootfs.diff_ids</c>), which a manifest
+    /// names with media type <see cref="MediaTypes.OciLayer"/>. A blob that differs from the recorded DiffID is not kept.
+    /// </summary>
+    private static async Task StoreLayerBlobAsync(ImageService images, ImageRecord image, string layerPath, CancellationToken ct)
+    {
+        var diffIds = ImageConfig.Parse(images.Store.ConfigBytes(image.Id) ?? throw new NotFoundException($"No such image: {image.Id}")).RootFs.DiffIds;
+        var diffId = Core.Digests.Digest.Parse(diffIds[^1]);
+        if (images.Store.Content.Exists(diffId))
+        {
+            return;
+        }
+        await using var layer = new FileStream(layerPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        await images.Store.Content.WriteAsync(layer, diffId, layer.Length, ct).ConfigureAwait(false);
     }
 
     /// <summary>The runtime config of the committed image: the container's, fields the image had that containers do not carry, then the body's overrides.</summary>

@@ -84,6 +84,7 @@ public sealed partial class ContainerService
             }
             dns.SetLinks(container.Id, linkAliases);
             dns.SetExternalServers(container.Id, embedded is null ? [] : container.HostConfig.Dns ?? []);
+            dns.SetExternalAccess(container.Id, attached.Any(a => !a.Network.Internal));
         }
         _hostFiles.Update(container.HostsPath, container.ResolvConfPath, new ContainerNetworkFiles
         {

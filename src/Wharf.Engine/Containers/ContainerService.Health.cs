@@ -13,7 +13,9 @@ namespace Wharf.Engine.Containers;
 /// Health checks: while a container with a health check runs, a monitor probes it at its interval with an exec of the
 /// probe command (with Docker's <c>exec_create/exec_start/exec_die</c> events), kills a probe that exceeds its timeout,
 /// and feeds the results to the container's <see cref="HealthTracker"/>; a status change emits <c>health_status: …</c>.
-/// Health lives in memory: it starts over as <c>starting</c> with every start, also after a daemon restart.
+/// Health is kept with the container (<see cref="HealthStateFile"/>): every start begins as <c>starting</c> with the old log,
+/// a daemon restart resumes probing running containers from the stored state, and a paused container is not probed (its
+/// monitor stops and, as Docker's, reports unhealthy until a probe after the unpause says otherwise).
 /// </summary>
 public sealed partial class ContainerService
 {
@@ -23,11 +25,27 @@ public sealed partial class ContainerService
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _healthMonitors = new(StringComparer.Ordinal);
 
     /// <summary>The container's health (inspect <c>State.Health</c>); null when it has no health check or never ran with one.</summary>
-    public HealthSnapshot? GetHealth(string id) => _health.TryGetValue(id, out var tracker) ? tracker.Snapshot() : null;
+    public HealthSnapshot? GetHealth(string id) => _store.Get(id) is { } container ? TrackerOf(container)?.Snapshot() : null;
 
     /// <summary>The record with its current health filled in (health is not stored in the database).</summary>
     private ContainerRecord WithHealth(ContainerRecord container) =>
-        _health.TryGetValue(container.Id, out var tracker) ? container with { State = container.State with { Health = tracker.Snapshot() } } : container;
+        TrackerOf(container) is { } tracker ? container with { State = container.State with { Health = tracker.Snapshot() } } : container;
+
+    /// <summary>The container's tracker: in memory, else the stored one (after a daemon restart); null when it never had health.</summary>
+    private HealthTracker? TrackerOf(ContainerRecord container)
+    {
+        if (_health.TryGetValue(container.Id, out var tracker))
+        {
+            return tracker;
+        }
+        if (container.Config.Healthcheck is null || HealthStateFile.Load(ContainerDirectory(container.Id)) is not { } stored)
+        {
+            return null;
+        }
+        return _health.GetOrAdd(container.Id, _ => new HealthTracker(stored));
+    }
+
+    private void SaveHealth(string id, HealthTracker tracker) => HealthStateFile.Save(ContainerDirectory(id), tracker.Snapshot());
 
     /// <summary>Merges the image's health check into the config and validates it (400 with Docker's texts), with the restart policy.</summary>
     private static ContainerConfig ApplyLifecycleConfig(ContainerConfig config, Core.Oci.HealthcheckConfig? imageHealthcheck, ContainerHostConfig hostConfig)
@@ -37,8 +55,11 @@ public sealed partial class ContainerService
         return config with { Healthcheck = HealthcheckMerger.Merge(config.Healthcheck, imageHealthcheck) };
     }
 
-    /// <summary>Begins probing a container that just started (or is running at daemon start); no-op without a health check.</summary>
-    private void StartHealthMonitor(ContainerRecord container)
+    /// <summary>
+    /// Begins probing a container that just started (health back to <c>starting</c>), or, with <paramref name="resume"/>, one
+    /// that kept running (daemon start, unpause: the stored health stays); no-op without a health check.
+    /// </summary>
+    private void StartHealthMonitor(ContainerRecord container, bool resume = false)
     {
         var settings = HealthProbeSettings.From(container.Config.Healthcheck);
         if (settings is null)
@@ -55,8 +76,12 @@ public sealed partial class ContainerService
             return;
         }
         StopHealthMonitor(container.Id);
-        var tracker = _health.GetOrAdd(container.Id, _ => new HealthTracker());
-        tracker.Reset();
+        var tracker = TrackerOf(container) ?? _health.GetOrAdd(container.Id, _ => new HealthTracker());
+        if (!resume)
+        {
+            tracker.Reset();
+            SaveHealth(container.Id, tracker);
+        }
         _healthMonitors[container.Id] = monitor;
         var startedAt = container.State.StartedAt ?? DateTimeOffset.UtcNow;
         _ = Task.Run(() => MonitorHealthAsync(container.Id, settings, tracker, startedAt, monitor), CancellationToken.None);
@@ -77,6 +102,7 @@ public sealed partial class ContainerService
             if (_health.TryGetValue(id, out var tracker))
             {
                 tracker.MarkStopped();
+                SaveHealth(id, tracker);
             }
         }
     }
@@ -85,6 +111,12 @@ public sealed partial class ContainerService
 
     /// <summary>Starts the health monitor after a successful start (hook of StartAsync).</summary>
     private void OnStarted(ContainerRecord container) => StartHealthMonitor(container);
+
+    /// <summary>A frozen container is not probed (Docker's <c>updateHealthMonitor</c> on pause).</summary>
+    private void OnPaused(string id) => StopHealthMonitor(id);
+
+    /// <summary>Probing resumes after a thaw, from the health it had.</summary>
+    private void OnUnpaused(ContainerRecord container) => StartHealthMonitor(container, resume: true);
 
     private async Task MonitorHealthAsync(string id, HealthProbeSettings settings, HealthTracker tracker, DateTimeOffset startedAt, CancellationTokenSource monitor)
     {
@@ -106,7 +138,9 @@ public sealed partial class ContainerService
                 }
                 var result = await ProbeAsync(container, settings, ct).ConfigureAwait(false);
                 ct.ThrowIfCancellationRequested();
-                if (tracker.Record(result, startedAt, settings) is { } changed)
+                var changed = tracker.Record(result, startedAt, settings);
+                SaveHealth(id, tracker);
+                if (changed is not null)
                 {
                     Emit("health_status: " + changed, container);
                 }

@@ -118,11 +118,16 @@ public sealed partial class ContainerService
         var path = await Networks.CreateNamespaceAsync(id, ct).ConfigureAwait(false);
         try
         {
+            // Ports are mapped on the endpoint that gives the default route: never on an internal network, as Docker
+            // programs no port mapping there (a container only on internal networks publishes nothing).
             NetworkEndpoint? primary = null;
             foreach (var request in container.HostConfig.EndpointsConfig ?? [])
             {
                 var endpoint = await AttachEndpointAsync(container, request, path, ct).ConfigureAwait(false);
-                primary ??= endpoint;
+                if (primary is null && Networks.Store.Get(endpoint.NetworkId) is { Internal: false })
+                {
+                    primary = endpoint;
+                }
             }
             var ports = PortPlanner.Requests(container.HostConfig.PortBindings, container.HostConfig.PublishAllPorts, container.Config.ExposedPorts);
             if (ports.Count > 0 && primary is not null)
@@ -133,7 +138,9 @@ public sealed partial class ContainerService
                 }
                 catch (ConflictException e)
                 {
-                    throw new ConflictException($"driver failed programming external connectivity on endpoint {container.Name} ({primary.Id}): {e.Message}");
+                    // Docker answers 500 here (its port allocator's errors carry no status of their own), not 409.
+                    throw new WharfException(ErrorKind.Internal,
+                        $"driver failed programming external connectivity on endpoint {container.Name} ({primary.Id}): {e.Message}", e);
                 }
             }
             return path;
@@ -244,6 +251,7 @@ public sealed partial class ContainerService
             {
                 // The new network may bring the embedded DNS and always brings an address the container's hosts file names.
                 RefreshNetworkFiles(_store.Get(id) ?? container);
+                await RepublishPortsAsync(_store.Get(id) ?? container, ct).ConfigureAwait(false);
             }
         }
     }
@@ -292,7 +300,50 @@ public sealed partial class ContainerService
             if (live is not null)
             {
                 RefreshNetworkFiles(_store.Get(id) ?? container);
+                await RepublishPortsAsync(_store.Get(id) ?? container, ct).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// After connect/disconnect of a running container: its ports follow the endpoint that gives the default route
+    /// (the first non-internal network), as Docker maps them on the gateway endpoint; with none left they are unpublished.
+    /// </summary>
+    private async Task RepublishPortsAsync(ContainerRecord container, CancellationToken ct)
+    {
+        var networks = Networks!;
+        var ports = PortPlanner.Requests(container.HostConfig.PortBindings, container.HostConfig.PublishAllPorts, container.Config.ExposedPorts);
+        if (ports.Count == 0)
+        {
+            return;
+        }
+        var endpoints = networks.EndpointsOfContainer(container.Id);
+        var gateway = (container.HostConfig.EndpointsConfig ?? [])
+            .Select(request => networks.Store.List().FirstOrDefault(n => SameNetwork(request.Network, n)))
+            .Where(network => network is { Internal: false })
+            .Select(network => endpoints.FirstOrDefault(e => e.NetworkId == network!.Id && e.IPAddress.Length > 0))
+            .FirstOrDefault(endpoint => endpoint is not null);
+        var published = networks.PublishedPorts(container.Id);
+        if (gateway is not null && published.Count > 0 && published.All(p => p.ContainerIp == gateway.IPAddress))
+        {
+            return;
+        }
+        if (published.Count > 0)
+        {
+            await networks.UnpublishAsync(container.Id, ct).ConfigureAwait(false);
+        }
+        if (gateway is null)
+        {
+            return;
+        }
+        try
+        {
+            await networks.PublishAsync(container.Id, ports, gateway.IPAddress, ct).ConfigureAwait(false);
+        }
+        catch (ConflictException e)
+        {
+            throw new WharfException(ErrorKind.Internal,
+                $"driver failed programming external connectivity on endpoint {container.Name} ({gateway.Id}): {e.Message}", e);
         }
     }
 

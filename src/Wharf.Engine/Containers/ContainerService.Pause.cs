@@ -22,6 +22,7 @@ public sealed partial class ContainerService
             await _runtime.PauseAsync(id, RuntimePath(container.HostConfig), ct).ConfigureAwait(false);
             container = container with { State = container.State with { Status = ContainerStatus.Paused } };
             _store.Update(container);
+            OnPaused(id);
             Emit("pause", container);
         }
     }
@@ -40,6 +41,7 @@ public sealed partial class ContainerService
             await _runtime.ResumeAsync(id, RuntimePath(container.HostConfig), ct).ConfigureAwait(false);
             container = container with { State = container.State with { Status = ContainerStatus.Running } };
             _store.Update(container);
+            OnUnpaused(container);
             Emit("unpause", container);
         }
     }

@@ -30,6 +30,8 @@ public sealed partial class ContainerService
                 }
                 var exited = _waiters.NextExit(id);
                 await SignalAsync(container, ContainerSignals.Kill, ct).ConfigureAwait(false);
+                // Docker's rm -f goes through its kill: "kill" (signal=9), then "die" from the exit, then "destroy".
+                EmitKill(container, ContainerSignals.Kill);
                 await WaitForRecordedExitAsync(id, exited, KillGrace, ct).ConfigureAwait(false);
             }
             using (await LockAsync(id, ct).ConfigureAwait(false))
@@ -76,8 +78,13 @@ public sealed partial class ContainerService
         {
             _snapshotter.Remove(id);
         }
+        UnmountShm(id);
         var directory = ContainerDirectory(id);
-        if (Directory.Exists(directory))
+        if (Deleter is { } deleter)
+        {
+            deleter.Delete(directory);
+        }
+        else if (Directory.Exists(directory))
         {
             Directory.Delete(directory, recursive: true);
         }

@@ -39,21 +39,9 @@ public sealed partial class ContainerService
         var host = container.HostConfig;
         var (noNewPrivileges, seccomp) = ResourceValidator.ParseSecurityOpt(host.SecurityOpt);
         var mounts = request.Mounts.ToList();
-        string? ipcPath = null, pidPath = null;
-        if (host.IpcMode.StartsWith("container:", StringComparison.Ordinal))
-        {
-            var donor = RunningDonor(host.IpcMode["container:".Length..], "IPC");
-            if (donor.HostConfig.IpcMode is not ("shareable" or "host"))
-                throw new ConflictException("non-shareable IPC (hint: use IpcMode:shareable for the donor container)");
-            // SysV IPC is shared through the namespace; the donor's /dev/shm lives in its mount namespace and cannot be bound from there.
-            ipcPath = $"/proc/{donor.State.Pid}/ns/ipc";
-            if (donor.HostConfig.IpcMode == "host")
-                mounts.Add(new SpecMount("/dev/shm", "/dev/shm"));
-        }
-        else if (host.IpcMode == "host")
-        {
-            mounts.Add(new SpecMount("/dev/shm", "/dev/shm"));
-        }
+        string? pidPath = null;
+        var (ipcPath, shmMounts) = PrepareIpc(container, mounts);
+        mounts.AddRange(shmMounts);
         if (host.PidMode.StartsWith("container:", StringComparison.Ordinal))
             pidPath = $"/proc/{RunningDonor(host.PidMode["container:".Length..], "PID").State.Pid}/ns/pid";
         var user = host.GroupAdd is { Count: > 0 } groups ? UserResolver.Resolve(rootfs, container.Config.User, groups) : request.User;

@@ -12,9 +12,6 @@ namespace Wharf.Engine.Containers;
 /// </summary>
 public sealed partial class ContainerService
 {
-    /// <summary>Set on the flow that starts a container because of its restart policy (such a start keeps RestartCount).</summary>
-    private static readonly AsyncLocal<bool> s_policyStart = new();
-
     private readonly ConcurrentDictionary<string, RestartManager> _restartManagers = new();
 
     /// <summary>Checks the restart policy of a create request (400 with Docker's text) and its combination with <c>--rm</c>.</summary>
@@ -22,12 +19,13 @@ public sealed partial class ContainerService
         RestartPolicies.ValidateWithAutoRemove(hostConfig.RestartPolicy, hostConfig.AutoRemove);
 
     /// <summary>
-    /// Whether StartAsync goes on: a user start of a running (or restarting) container is 304; a restart-policy start goes
-    /// on only while the container still waits in <c>restarting</c> (a stop or removal meanwhile abandons it).
+    /// Whether StartAsync goes on: a user start of a running (or restarting) container is 304; a restart-policy start
+    /// (<paramref name="policyStart"/>) goes on only while the container still waits in <c>restarting</c> (a stop or removal
+    /// meanwhile abandons it).
     /// </summary>
-    private static bool ShouldStart(ContainerRecord container)
+    private static bool ShouldStart(ContainerRecord container, bool policyStart)
     {
-        if (s_policyStart.Value)
+        if (policyStart)
         {
             return container.State.Restarting;
         }
@@ -39,9 +37,9 @@ public sealed partial class ContainerService
     }
 
     /// <summary>A user start forgets the previous restarts and the manual stop (Docker's <c>ResetRestartManager</c>); a policy start keeps them.</summary>
-    private ContainerRecord PrepareStarted(ContainerRecord container)
+    private ContainerRecord PrepareStarted(ContainerRecord container, bool policyStart)
     {
-        if (s_policyStart.Value)
+        if (policyStart)
         {
             return container;
         }
@@ -67,10 +65,11 @@ public sealed partial class ContainerService
         return manager.ShouldRestart(exit.ExitCode, container.HasBeenManuallyStopped, ranFor, out delay);
     }
 
-    /// <summary>After an exit is recorded: probes stop, and a restart decided by <see cref="DecideRestart"/> is scheduled.</summary>
+    /// <summary>After an exit is recorded: probes stop, the shareable /dev/shm goes, and a restart decided by <see cref="DecideRestart"/> is scheduled.</summary>
     private void AfterExitRecorded(ContainerRecord exited, bool restart, TimeSpan delay)
     {
         StopHealthMonitor(exited.Id);
+        UnmountShm(exited.Id);
         if (restart)
         {
             ScheduleRestart(exited.Id, delay);
@@ -99,10 +98,9 @@ public sealed partial class ContainerService
                 // The daemon stops: the container stays "restarting" and the next daemon start settles it.
                 return;
             }
-            s_policyStart.Value = true;
             try
             {
-                await StartAsync(id, null, token).ConfigureAwait(false);
+                await StartAsync(id, null, policyStart: true, token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is WharfException or IOException or InvalidOperationException or OperationCanceledException or UnauthorizedAccessException)
             {
@@ -185,7 +183,7 @@ public sealed partial class ContainerService
     }
 
     /// <summary>
-    /// Daemon start, after recovery: containers still running get their health monitor again; stopped containers that were
+    /// Daemon start, after recovery: containers still running resume probing from their stored health (paused ones on unpause); stopped containers that were
     /// started before are started again when their policy says so (Docker's restore: <c>always</c> always,
     /// <c>unless-stopped</c> unless the user stopped it, <c>on-failure</c> after a failure within its retry budget).
     /// </summary>
@@ -196,7 +194,7 @@ public sealed partial class ContainerService
         {
             if (container.State.Status == ContainerStatus.Running)
             {
-                StartHealthMonitor(container);
+                StartHealthMonitor(container, resume: true);
                 continue;
             }
             if (container.State.Status != ContainerStatus.Exited || container.State.StartedAt is null || container.HostConfig.AutoRemove

@@ -16,7 +16,11 @@ public sealed partial class ContainerService
     /// (command not found), 126 (not executable) or 128 and Error set, is cleaned up, and removed when AutoRemove; the
     /// runtime's error is rethrown (its text carries runc's message).
     /// </summary>
-    public async Task StartAsync(string nameOrId, Func<Task>? beforeRuntimeStart = null, CancellationToken ct = default)
+    public Task StartAsync(string nameOrId, Func<Task>? beforeRuntimeStart = null, CancellationToken ct = default) =>
+        StartAsync(nameOrId, beforeRuntimeStart, policyStart: false, ct);
+
+    /// <summary>StartAsync; <paramref name="policyStart"/> marks the restart manager's start (see <see cref="ShouldStart"/>).</summary>
+    private async Task StartAsync(string nameOrId, Func<Task>? beforeRuntimeStart, bool policyStart, CancellationToken ct)
     {
         var id = _store.Resolve(nameOrId).Id;
         if (_removing.ContainsKey(id))
@@ -28,7 +32,7 @@ public sealed partial class ContainerService
         using (await LockAsync(id, ct).ConfigureAwait(false))
         {
             var container = _store.Get(id) ?? throw new NotFoundException($"No such container: {nameOrId}");
-            if (!ShouldStart(container))
+            if (!ShouldStart(container, policyStart))
             {
                 return;
             }
@@ -56,7 +60,7 @@ public sealed partial class ContainerService
                     },
                     ConmonPid = created.ConmonPid,
                 };
-                container = PrepareStarted(container);
+                container = PrepareStarted(container, policyStart);
                 _store.Update(container);
             }
             catch (Exception e)
@@ -165,6 +169,7 @@ public sealed partial class ContainerService
             await TryRuntimeDeleteAsync(container).ConfigureAwait(false);
         }
         TryUnmount(container.Id);
+        UnmountShm(container.Id);
         UnmountVolumes(container);
         await TearDownNetworkingAsync(container.Id).ConfigureAwait(false);
     }

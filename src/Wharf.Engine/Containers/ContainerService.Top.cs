@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using Wharf.Core.Errors;
+using Wharf.Engine.Runtime.Native;
 
 namespace Wharf.Engine.Containers;
 
@@ -18,11 +18,11 @@ public sealed partial class ContainerService
         var args = (string.IsNullOrWhiteSpace(psArgs) ? "-ef" : psArgs).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var pids = ContainerPids(container);
         var pidArg = "-q" + string.Join(',', pids.Select(p => p.ToString(CultureInfo.InvariantCulture)));
-        var (code, output, error) = await RunPsAsync([.. args, pidArg], ct).ConfigureAwait(false);
+        var (code, output, error) = await HostProgram.RunAsync("ps", [.. args, pidArg], ct: ct).ConfigureAwait(false);
         if (code != 0)
         {
             // Some options (f, for one) do not combine with -q: ask for everything and filter.
-            (code, output, error) = await RunPsAsync(args, ct).ConfigureAwait(false);
+            (code, output, error) = await HostProgram.RunAsync("ps", args, ct: ct).ConfigureAwait(false);
             if (code != 0)
             {
                 var first = error.Split('\n', 2)[0];
@@ -57,17 +57,5 @@ public sealed partial class ContainerService
             rows.Add(row);
         }
         return new ContainerTopResult(titles, rows);
-    }
-
-    private static async Task<(int Code, string Stdout, string Stderr)> RunPsAsync(IReadOnlyList<string> args, CancellationToken ct)
-    {
-        var psi = new ProcessStartInfo("ps") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args)
-            psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi) ?? throw new WharfException(ErrorKind.Internal, "cannot run ps");
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct).ConfigureAwait(false);
-        return (process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
     }
 }

@@ -173,6 +173,8 @@ public sealed partial class ContainerService
                 case MountTypes.Volume:
                     var volumes = Volumes ?? throw new InvalidArgumentException("volumes are not available in this engine");
                     var source = volumes.Mount(point.Name!, container.Id);
+                    // Docker's volume "mount" event; a volume's propagation is empty (only binds carry one).
+                    Wharf.Engine.Events.VolumeEvents.PublishMount(volumes.Events, point.Name!, VolumeDriver(point), container.Id, point.Destination, point.ReadWrite);
                     if (point.CopyData)
                     {
                         volumes.CopyUp(point.Name!, RootedPath.Resolve(rootfs, point.Destination, followFinalSymlink: true));
@@ -200,7 +202,13 @@ public sealed partial class ContainerService
             {
                 try
                 {
+                    // Only volumes this container really had mounted (a start may have failed before its mounts).
+                    var mounted = Volumes.TryGet(name) is not null && Volumes.MountedBy(name).Contains(container.Id);
                     Volumes.Unmount(name, container.Id);
+                    if (mounted)
+                    {
+                        Wharf.Engine.Events.VolumeEvents.PublishUnmount(Volumes.Events, name, VolumeDriver(point), container.Id);
+                    }
                 }
                 catch (Exception e) when (e is WharfException or IOException)
                 {
@@ -209,6 +217,8 @@ public sealed partial class ContainerService
             }
         }
     }
+
+    private static string VolumeDriver(ContainerMountPoint point) => string.IsNullOrEmpty(point.Driver) ? VolumeService.LocalDriver : point.Driver;
 
     /// <summary>Containers created before mount points were recorded: their <c>-v</c> host binds.</summary>
     private static IEnumerable<ContainerMountPoint> LegacyBinds(ContainerHostConfig hostConfig) =>

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Wharf.Engine.Runtime.Native;
 
 namespace Wharf.Engine.Filesystem;
 

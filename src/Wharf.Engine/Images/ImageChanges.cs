@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Wharf.Core.Errors;
 using Wharf.Core.Oci;
+using Wharf.Engine.Filesystem;
 
 namespace Wharf.Engine.Images;
 
@@ -126,7 +127,7 @@ public static class ImageChanges
                 {
                     directory = (config.WorkingDir is { Length: > 0 } current ? current : "/") + "/" + directory;
                 }
-                config.WorkingDir = CleanPath(directory);
+                config.WorkingDir = UnixPath.Clean(directory);
                 break;
             case "user":
                 config.User = Single(upper, arguments, state);
@@ -393,28 +394,6 @@ public static class ImageChanges
             or "IO" or "IOT" or "KILL" or "PIPE" or "POLL" or "PROF" or "PWR" or "QUIT" or "SEGV" or "STKFLT" or "STOP" or "SYS"
             or "TERM" or "TRAP" or "TSTP" or "TTIN" or "TTOU" or "URG" or "USR1" or "USR2" or "VTALRM" or "WINCH" or "XCPU" or "XFSZ"
             || (name.StartsWith("RTMIN", StringComparison.OrdinalIgnoreCase) || name.StartsWith("RTMAX", StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static string CleanPath(string path)
-    {
-        var parts = new List<string>();
-        foreach (var part in path.Split('/'))
-        {
-            if (part is "" or ".")
-            {
-                continue;
-            }
-            if (part == "..")
-            {
-                if (parts.Count > 0)
-                {
-                    parts.RemoveAt(parts.Count - 1);
-                }
-                continue;
-            }
-            parts.Add(part);
-        }
-        return "/" + string.Join('/', parts);
     }
 
     private sealed class State(ImageRuntimeConfig config)

@@ -2,7 +2,6 @@ using Wharf.Core.Digests;
 using Wharf.Core.Errors;
 using Wharf.Core.Oci;
 using Wharf.Core.References;
-using Wharf.Engine.Layers;
 
 namespace Wharf.Engine.Images;
 
@@ -15,49 +14,15 @@ public sealed partial class ImageService
     /// </summary>
     public async Task<ImageRecord> CommitLayerAsync(Stream layer, ImageCommitRequest request, CancellationToken cancellationToken = default)
     {
-        var snapshotter = Store.Snapshotter;
-        var key = ExtractKeyPrefix + Guid.NewGuid().ToString("N");
-        snapshotter.Prepare(key, request.Parent.TopSnapshot);
-        string? committed = null;
-        try
-        {
-            var applied = await LayerApplier.ApplyAsync(layer, snapshotter.UpperDirectory(key), snapshotter.WhiteoutMode, cancellationToken,
-                snapshotter.LowerDirectories(key)).ConfigureAwait(false);
-            var config = request.Config;
-            config.RootFs = new RootFs { DiffIds = [.. config.RootFs.DiffIds, applied.DiffId.ToString()] };
-            config.History = [.. config.History ?? [], request.History];
-            var chainId = LayerChain.ChainIds(config.RootFs.DiffIds.Select(Digest.Parse))[^1];
-            if (snapshotter.Exists(chainId.ToString()))
+        var config = request.Config;
+        return await AddWithLayerAsync(layer, request.Parent.TopSnapshot,
+            applied => LayerChain.ChainIds(config.RootFs.DiffIds.Append(applied.DiffId.ToString()).Select(Digest.Parse))[^1],
+            applied =>
             {
-                snapshotter.Remove(key);
-            }
-            else
-            {
-                try
-                {
-                    snapshotter.Commit(chainId.ToString(), key);
-                    committed = chainId.ToString();
-                }
-                catch (ConflictException)
-                {
-                    snapshotter.Remove(key);
-                }
-            }
-            Store.RecordLayer(chainId, applied.DiffId, applied.Size);
-            return Store.Add(config.ToJsonBytes(), request.Parent.Id, request.Reference is null ? null : [request.Reference]);
-        }
-        catch
-        {
-            if (snapshotter.Stat(key) is not null)
-            {
-                snapshotter.Remove(key);
-            }
-            if (committed is not null)
-            {
-                Store.ReleaseLayers([Digest.Parse(committed)]);
-            }
-            throw;
-        }
+                config.RootFs = new RootFs { DiffIds = [.. config.RootFs.DiffIds, applied.DiffId.ToString()] };
+                config.History = [.. config.History ?? [], request.History];
+                return Store.Add(config.ToJsonBytes(), request.Parent.Id, request.Reference is null ? null : [request.Reference]);
+            }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Parses <c>repo</c> and <c>tag</c> of <c>POST /commit</c> into a tag reference (default <c>latest</c>); null when no repository is given.</summary>

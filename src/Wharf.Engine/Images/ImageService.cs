@@ -6,7 +6,6 @@ using Wharf.Core.Errors;
 using Wharf.Core.Oci;
 using Wharf.Core.References;
 using Wharf.Engine.Content;
-using Wharf.Engine.Layers;
 using Wharf.Engine.Metadata;
 using Wharf.Engine.Snapshots;
 
@@ -232,33 +231,8 @@ public sealed partial class ImageService
         var runtimeConfig = ImageChanges.Apply(new ImageRuntimeConfig(), options.Changes);
         var (os, architecture, variant) = ParsePlatform(options.Platform);
 
-        var snapshotter = Store.Snapshotter;
-        var key = ExtractKeyPrefix + Guid.NewGuid().ToString("N");
-        snapshotter.Prepare(key, null);
-        string? committed = null;
-        try
+        var imported = await AddWithLayerAsync(tar, null, applied => applied.DiffId /* One layer: its chain ID is its DiffID. */, applied =>
         {
-            var applied = await LayerApplier.ApplyAsync(tar, snapshotter.UpperDirectory(key), snapshotter.WhiteoutMode, cancellationToken,
-                snapshotter.LowerDirectories(key)).ConfigureAwait(false);
-            var chainId = applied.DiffId; // One layer: its chain ID is its DiffID.
-            if (snapshotter.Exists(chainId.ToString()))
-            {
-                snapshotter.Remove(key);
-            }
-            else
-            {
-                try
-                {
-                    snapshotter.Commit(chainId.ToString(), key);
-                    committed = chainId.ToString();
-                }
-                catch (ConflictException)
-                {
-                    snapshotter.Remove(key); // Another import committed the same layer meanwhile.
-                }
-            }
-            Store.RecordLayer(chainId, applied.DiffId, applied.Size);
-
             var created = Clock().ToUniversalTime();
             var comment = string.IsNullOrEmpty(options.Message) ? "Imported from " + options.Source : options.Message;
             var config = new ImageConfig
@@ -273,22 +247,10 @@ public sealed partial class ImageService
                 History = [new HistoryEntry { Created = created, Comment = comment }],
             };
             var json = JsonSerializer.SerializeToUtf8Bytes(config, CoreJsonContext.Default.ImageConfig);
-            var imported = Store.Add(json, parent: null, reference is null ? null : [reference]);
-            Wharf.Engine.Events.ImageEvents.Publish(Events, "import", imported);
-            return imported;
-        }
-        catch
-        {
-            if (snapshotter.Stat(key) is not null)
-            {
-                snapshotter.Remove(key);
-            }
-            if (committed is not null)
-            {
-                Store.ReleaseLayers([Digest.Parse(committed)]);
-            }
-            throw;
-        }
+            return Store.Add(json, parent: null, reference is null ? null : [reference]);
+        }, cancellationToken).ConfigureAwait(false);
+        Wharf.Engine.Events.ImageEvents.Publish(Events, "import", imported);
+        return imported;
     }
 
     /// <summary>

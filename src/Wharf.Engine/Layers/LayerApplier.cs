@@ -108,48 +108,27 @@ public static class LayerApplier
         }
         state.Created.Add(relative);
 
-        switch (entry.EntryType)
+        if (entry.EntryType == TarEntryType.HardLink)
         {
-            case TarEntryType.Directory:
-                if (existing is null)
-                {
-                    Directory.CreateDirectory(target);
-                }
-                ApplyMetadata(target, entry);
-                state.DirectoryTimes.Add((target, entry.ModificationTime));
-                break;
-            case TarEntryType.RegularFile:
-            case TarEntryType.V7RegularFile:
-            case TarEntryType.ContiguousFile:
-                WriteFile(target, entry);
-                state.Size += entry.Length;
-                ApplyMetadata(target, entry);
-                Syscalls.SetTimes(target, entry.ModificationTime);
-                break;
-            case TarEntryType.SymbolicLink:
-                File.CreateSymbolicLink(target, entry.LinkName);
-                ApplyMetadata(target, entry, isSymlink: true);
-                Syscalls.SetTimes(target, entry.ModificationTime);
-                break;
-            case TarEntryType.HardLink:
-                Syscalls.HardLink(ResolveHardLinkTarget(state, entry), target);
-                break;
-            case TarEntryType.CharacterDevice:
-            case TarEntryType.BlockDevice:
-            case TarEntryType.Fifo:
-                var type = entry.EntryType switch
-                {
-                    TarEntryType.CharacterDevice => FileTypes.CharDevice,
-                    TarEntryType.BlockDevice => FileTypes.BlockDevice,
-                    _ => FileTypes.Fifo,
-                };
-                var (major, minor) = entry is PosixTarEntry posix ? ((uint)posix.DeviceMajor, (uint)posix.DeviceMinor) : (0u, 0u);
-                Syscalls.MakeNode(target, type | ((uint)entry.Mode & 0xFFF), major, minor);
-                ApplyMetadata(target, entry);
-                Syscalls.SetTimes(target, entry.ModificationTime);
-                break;
-            default:
-                throw new InvalidArgumentException($"invalid tar entry \"{entry.Name}\": unsupported entry type {entry.EntryType}");
+            Syscalls.HardLink(ResolveHardLinkTarget(state, entry), target);
+            return;
+        }
+        if (!TarEntryFiles.CreateNode(target, entry, existing is { IsDirectory: true }, Source))
+        {
+            throw new InvalidArgumentException($"invalid tar entry \"{entry.Name}\": unsupported entry type {entry.EntryType}");
+        }
+        if (TarEntryFiles.IsRegularFile(entry.EntryType))
+        {
+            state.Size += entry.Length;
+        }
+        ApplyMetadata(target, entry, isSymlink: entry.EntryType == TarEntryType.SymbolicLink);
+        if (isDirectory)
+        {
+            state.DirectoryTimes.Add((target, entry.ModificationTime));
+        }
+        else
+        {
+            Syscalls.SetTimes(target, entry.ModificationTime);
         }
     }
 
@@ -203,32 +182,10 @@ public static class LayerApplier
     }
 
     /// <summary>Splits a tar entry name into clean components; refuses a name that climbs above the root.</summary>
-    internal static List<string> SplitEntryName(string name, string entryName)
-    {
-        var components = new List<string>();
-        foreach (var part in name.Split('/'))
-        {
-            if (part is "" or ".")
-            {
-                continue;
-            }
-            if (part == "..")
-            {
-                if (components.Count == 0)
-                {
-                    throw new InvalidArgumentException($"invalid tar entry \"{entryName}\": path escapes from the layer root");
-                }
-                components.RemoveAt(components.Count - 1);
-                continue;
-            }
-            if (part.Contains('\0'))
-            {
-                throw new InvalidArgumentException($"invalid tar entry \"{entryName}\": name contains a NUL byte");
-            }
-            components.Add(part);
-        }
-        return components;
-    }
+    internal static List<string> SplitEntryName(string name, string entryName) =>
+        TarEntryFiles.TrySplitName(name, entryName, out var components)
+            ? components
+            : throw new InvalidArgumentException($"invalid tar entry \"{entryName}\": path escapes from the layer root");
 
     private static string ResolveHardLinkTarget(ApplyState state, TarEntry entry)
     {
@@ -261,25 +218,6 @@ public static class LayerApplier
 
     private static bool SameAsHardLinkTarget(ApplyState state, TarEntry entry, string target) =>
         ResolveHardLinkTarget(state, entry) == target;
-
-    private static void WriteFile(string target, TarEntry entry)
-    {
-        using var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        if (entry.DataStream is null)
-        {
-            return;
-        }
-        var buffer = new byte[81920];
-        while (true)
-        {
-            var n = Source(() => entry.DataStream.Read(buffer));
-            if (n == 0)
-            {
-                break;
-            }
-            output.Write(buffer, 0, n);
-        }
-    }
 
     private static void ApplyMetadata(string path, TarEntry entry, bool isSymlink = false)
     {
@@ -433,17 +371,6 @@ public static class LayerApplier
         public HashSet<string> Created { get; } = new(StringComparer.Ordinal);
         public List<(string Path, DateTimeOffset Time)> DirectoryTimes { get; } = [];
 
-        public void FinishDirectoryTimes()
-        {
-            // Deepest last-created first, so setting a child's time cannot disturb its parent's.
-            for (var i = DirectoryTimes.Count - 1; i >= 0; i--)
-            {
-                var (path, time) = DirectoryTimes[i];
-                if (Syscalls.TryLStat(path) is { IsDirectory: true })
-                {
-                    Syscalls.SetTimes(path, time);
-                }
-            }
-        }
+        public void FinishDirectoryTimes() => TarEntryFiles.SetDirectoryTimes(DirectoryTimes);
     }
 }

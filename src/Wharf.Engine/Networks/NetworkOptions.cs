@@ -38,9 +38,7 @@ public sealed class NetworkOptions
         IReadOnlyList<AddressPool>? pools = null)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(execRoot));
-        var suffix = full == "/run/wharf"
-            ? null
-            : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(full)))[..8];
+        var suffix = full == "/run/wharf" ? null : PathTag(full);
         return new NetworkOptions
         {
             BridgeName = !string.IsNullOrEmpty(bridgeName) ? bridgeName : suffix is null ? "wharf0" : "wharf" + suffix,
@@ -49,5 +47,63 @@ public sealed class NetworkOptions
             AddressPools = pools is { Count: > 0 } ? pools : AddressPool.Defaults,
             NamespaceDirectory = Path.Combine(full, "netns"),
         };
+    }
+
+    /// <summary>
+    /// Checks the settings a daemon starts with, so a bad <c>--bridge</c>, <c>--bip</c>, <c>--nft-table</c>,
+    /// <c>--mtu</c> or pool fails the start with a clear message instead of the first network operation. Throws
+    /// <see cref="Core.Errors.InvalidArgumentException"/>.
+    /// </summary>
+    public void Validate()
+    {
+        try
+        {
+            Linux.IpBatch.CheckName(BridgeName);
+        }
+        catch (Core.Errors.InvalidArgumentException e)
+        {
+            throw new Core.Errors.InvalidArgumentException($"invalid bridge name (--bridge): {e.Message}");
+        }
+        Linux.NftRuleset.CheckTableName(NftTable);
+        if (BridgeIp is { } bip)
+        {
+            if (!Ipv4Subnet.TryParse(bip, out var subnet, out var address))
+            {
+                throw new Core.Errors.InvalidArgumentException($"invalid bridge IP (--bip) {bip}: expected an IPv4 address with a prefix length, e.g. 172.17.0.1/16");
+            }
+            if (subnet.PrefixLength > 30 || address == subnet.Network || address == subnet.Broadcast)
+            {
+                throw new Core.Errors.InvalidArgumentException(
+                    $"invalid bridge IP (--bip) {bip}: the bridge needs a host address of a subnet with room for containers (prefix length at most 30)");
+            }
+        }
+        if (Mtu is < 68 or > 65535)
+        {
+            throw new Core.Errors.InvalidArgumentException($"invalid MTU {Mtu}: it must be between 68 and 65535");
+        }
+        foreach (var pool in AddressPools)
+        {
+            if (pool.Size < pool.Base.PrefixLength || pool.Size > 30)
+            {
+                throw new Core.Errors.InvalidArgumentException($"invalid default-address-pools entry (base {pool.Base}, size {pool.Size}): size must be between {pool.Base.PrefixLength} and 30");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Eight hex digits of the 64-bit FNV-1a hash of the path's UTF-8 bytes, XOR-folded to 32 bits: stable across runs
+    /// and machines, and a non-cryptographic hash on purpose (SHA-256 here loaded OpenSSL into every private daemon).
+    /// </summary>
+    internal static string PathTag(string path)
+    {
+        const ulong offsetBasis = 14695981039346656037;
+        const ulong prime = 1099511628211;
+        var hash = offsetBasis;
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(path))
+        {
+            hash = (hash ^ b) * prime;
+        }
+        var folded = (uint)(hash ^ (hash >> 32));
+        return folded.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -37,6 +37,10 @@ public sealed partial class NetworkService(NetworkStore store, INetworkHost host
             {
                 store.Add(DefaultBridge(existing));
             }
+            else
+            {
+                await ReconfigureDefaultBridgeAsync(existing, ct);
+            }
             if (!existing.Any(n => n.Name == NetworkDrivers.Host))
             {
                 store.Add(Predefined(NetworkDrivers.Host, NetworkDrivers.Host));
@@ -343,7 +347,37 @@ public sealed partial class NetworkService(NetworkStore store, INetworkHost host
         }
     }
 
-    private NetworkRecord DefaultBridge(IReadOnlyList<NetworkRecord> existing)
+    /// <summary>
+    /// A restart with another <c>--bip</c> or <c>--bridge</c> moves the default bridge there, as Docker does, unless
+    /// containers still have endpoints on it (then the old settings stay until they are gone).
+    /// </summary>
+    private async Task ReconfigureDefaultBridgeAsync(IReadOnlyList<NetworkRecord> existing, CancellationToken ct)
+    {
+        var current = existing.First(n => n.Name == NetworkDrivers.Bridge);
+        if (options.BridgeIp is null && current.BridgeName == options.BridgeName)
+        {
+            return;
+        }
+        // Built with the current ID: a fresh random ID would load OpenSSL into the daemon on every start.
+        var wanted = DefaultBridge(existing.Where(n => n.Id != current.Id).ToList(), current);
+        var sameAddress = options.BridgeIp is null
+            || (current.Ipam.Count == 1 && current.Ipam[0].Subnet == wanted.Ipam[0].Subnet && current.Ipam[0].Gateway == wanted.Ipam[0].Gateway);
+        if ((sameAddress && current.BridgeName == options.BridgeName) || store.Endpoints(current.Id).Count > 0)
+        {
+            return;
+        }
+        if (!store.DeleteIfUnused(current.Id))
+        {
+            return;
+        }
+        if (current.BridgeName is not null)
+        {
+            await host.DeleteBridgeAsync(current.BridgeName, ct);
+        }
+        store.Add(sameAddress ? wanted with { Ipam = current.Ipam } : wanted);
+    }
+
+    private NetworkRecord DefaultBridge(IReadOnlyList<NetworkRecord> existing, NetworkRecord? replacing = null)
     {
         IpamConfig config;
         if (options.BridgeIp is { } bip)
@@ -358,7 +392,7 @@ public sealed partial class NetworkService(NetworkStore store, INetworkHost host
         {
             config = IpamPlanner.Plan([], TakenSubnets(existing), host.Routes, options.AddressPools)[0];
         }
-        var network = Predefined(NetworkDrivers.Bridge, NetworkDrivers.Bridge) with
+        var network = (replacing is null ? Predefined(NetworkDrivers.Bridge, NetworkDrivers.Bridge) : replacing) with
         {
             Ipam = [config],
             BridgeName = options.BridgeName,

@@ -1,4 +1,5 @@
 using Wharf.Engine.Filesystem;
+using Wharf.Engine.Runtime.Native;
 
 namespace Wharf.Engine.Snapshots;
 

@@ -286,20 +286,18 @@ public abstract class Snapshotter : ISnapshotter
         return command;
     }
 
-    private protected static void DeleteDirectory(string directory)
+    /// <summary>Where removed snapshots' directories go to be deleted off the caller's path; null deletes them in place.</summary>
+    public DeferredDeleter? Deleter { get; set; }
+
+    private protected void DeleteDirectory(string directory)
     {
-        if (Syscalls.TryLStat(directory) is null)
+        if (Deleter is { } deleter)
         {
-            return;
+            deleter.Delete(directory);
         }
-        // Overlay work dirs can hold entries only root may remove (d--------- work/work); make them deletable.
-        foreach (var sub in Directory.EnumerateDirectories(directory, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+        else
         {
-            if (Syscalls.TryLStat(sub) is { IsDirectory: true })
-            {
-                Syscalls.Chmod(sub, 0b111_000_000);
-            }
+            DeferredDeleter.DeleteTree(directory);
         }
-        Directory.Delete(directory, recursive: true);
     }
 }

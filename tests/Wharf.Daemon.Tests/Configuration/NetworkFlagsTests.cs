@@ -36,6 +36,18 @@ public sealed class NetworkFlagsTests
     }
 
     [Theory]
+    [InlineData("--bip", "10.9.8.0/24", "invalid bridge IP (--bip) 10.9.8.0/24")]
+    [InlineData("--bip", "nonsense", "invalid bridge IP (--bip) nonsense")]
+    [InlineData("--bridge", "far-too-long-bridge-name", "invalid bridge name (--bridge)")]
+    [InlineData("--bridge", "lo", "cannot use lo as the default bridge (--bridge)")]
+    [InlineData("--nft-table", "bad;table", "invalid nftables table name")]
+    public void BadSettingsFailAtStart(string flag, string value, string message)
+    {
+        var options = CommandLine.Parse([flag, value, "--exec-root", "/tmp/x/run"]).Options;
+        Assert.StartsWith(message, Assert.Throws<DaemonUsageException>(() => NetworkFlags.ToNetworkOptions(options)).Message);
+    }
+
+    [Theory]
     [InlineData("base=10.0.0.0/16,size=8")]
     [InlineData("base=nonsense,size=24")]
     [InlineData("size=24")]

@@ -267,4 +267,28 @@ public sealed class LayerApplierTests : IDisposable
         Assert.Contains("o/.wh..wh..opq", names);
         Assert.Contains("o/a", names);
     }
+
+    [Fact]
+    public void ALaterLayerReplacesAFileWithADirectory()
+    {
+        Apply(new TarBuilder().File("app", "old").Build());
+
+        Apply(new TarBuilder().Dir("app/", mode: 0b111_000_000).File("app/run", "new").Build());
+
+        var app = Syscalls.LStat(_root + "/app");
+        Assert.True(app.IsDirectory);
+        Assert.Equal(0x1C0u, app.Permissions); // 0700
+        Assert.Equal("new", File.ReadAllText(_root + "/app/run"));
+    }
+
+    [Fact]
+    public void ALaterLayerReplacesADirectoryWithAFile()
+    {
+        Apply(new TarBuilder().Dir("app/").File("app/run", "old").Build());
+
+        Apply(new TarBuilder().File("app", "new").Build());
+
+        Assert.False(Syscalls.LStat(_root + "/app").IsDirectory);
+        Assert.Equal("new", File.ReadAllText(_root + "/app"));
+    }
 }

@@ -78,6 +78,32 @@ public sealed class NetworkServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task RestartWithAnotherBipMovesAnUnusedDefaultBridge()
+    {
+        using var db = new MetadataDatabase(Path.Combine(_dir, "rebip.db"), NetworkSchema.Migrations);
+        string id;
+        using (var first = new NetworkService(new NetworkStore(db), new FakeNetworkHost(), new NetworkOptions { BridgeIp = "10.44.0.9/24" }))
+        {
+            await first.InitializeAsync();
+            id = first.Resolve("bridge").Id;
+        }
+        var host = new FakeNetworkHost();
+        host.Interfaces.Add("wharf0");
+        using (var second = new NetworkService(new NetworkStore(db), host, new NetworkOptions { BridgeIp = "10.45.0.1/16" }))
+        {
+            await second.InitializeAsync();
+            var bridge = second.Resolve("bridge");
+            Assert.Equal((id, new IpamConfig("10.45.0.0/16", "10.45.0.1")), (bridge.Id, bridge.Ipam[0]));
+            Assert.Contains("delete-bridge wharf0", host.Calls);
+            // In use: a later change waits until the containers are gone.
+            await second.AttachAsync("bridge", "c1", "/ns/c1");
+        }
+        using var third = new NetworkService(new NetworkStore(db), new FakeNetworkHost(), new NetworkOptions { BridgeIp = "10.46.0.1/16" });
+        await third.InitializeAsync();
+        Assert.Equal(new IpamConfig("10.45.0.0/16", "10.45.0.1"), third.Resolve("bridge").Ipam[0]);
+    }
+
+    [Fact]
     public async Task CreateUserNetwork()
     {
         var network = await _service.CreateAsync(new NetworkCreateOptions

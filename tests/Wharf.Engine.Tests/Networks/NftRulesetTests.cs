@@ -77,6 +77,18 @@ public sealed class NftRulesetTests
         Assert.Contains("iifname \"wharf0\" oifname \"wharf0\" ct status dnat masquerade", text);
     }
 
+    [Fact]
+    public void PublishedPortsAreReachableAcrossBridgesButContainerAddressesAreNot()
+    {
+        var text = new NftRuleset("wharf", [Default, User, Internal], [new PublishedPort("tcp", null, 8080, "10.1.0.2", 80)]).Render();
+        var accept = text.IndexOf("ct status dnat ip daddr 10.1.0.2 tcp dport 80 accept", StringComparison.Ordinal);
+        Assert.True(accept > 0);
+        // After the internal networks' drops (they stay cut off), before the isolation between bridges.
+        Assert.True(accept > text.IndexOf("iifname \"br-bbbbbbbbbbbb\" oifname != \"br-bbbbbbbbbbbb\" drop", StringComparison.Ordinal));
+        Assert.True(accept < text.IndexOf("iifname \"wharf0\" oifname {", StringComparison.Ordinal));
+        Assert.DoesNotContain("ct status dnat accept", text);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("bad name")]

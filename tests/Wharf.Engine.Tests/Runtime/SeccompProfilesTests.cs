@@ -78,4 +78,26 @@ public sealed class SeccompProfilesTests
     [InlineData("4.8", 4, 8)]
     public void KernelVersionParses(string release, int major, int minor) =>
         Assert.Equal(new Version(major, minor), SeccompProfiles.ParseKernelVersion(release));
+
+    [Fact]
+    public void X32IsDroppedOnlyWhenTheKernelLacksIt()
+    {
+        OciSeccomp Filter() => new() { DefaultAction = "SCMP_ACT_ERRNO", Architectures = ["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"] };
+        Assert.Equal(["SCMP_ARCH_X86_64", "SCMP_ARCH_X86"], SeccompProfiles.WithoutAbsentX32(Filter(), x32Supported: false).Architectures);
+        Assert.Equal(["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"], SeccompProfiles.WithoutAbsentX32(Filter(), x32Supported: true).Architectures);
+    }
+
+    [Fact]
+    public void TheDefaultProfileCoversX32ExactlyWhenThisKernelRunsX32Calls()
+    {
+        var architectures = SeccompProfiles.Default(["CAP_CHOWN"]).Architectures!;
+        Assert.Contains("SCMP_ARCH_X86", architectures);
+        Assert.Equal(X32Abi.Supported, architectures.Contains("SCMP_ARCH_X32"));
+        // The probe agrees with the kernel's own configuration where the kernel publishes it.
+        if (File.Exists("/proc/config.gz"))
+        {
+            using var config = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead("/proc/config.gz"), System.IO.Compression.CompressionMode.Decompress));
+            Assert.Equal(config.ReadToEnd().Contains("CONFIG_X86_X32_ABI=y\n", StringComparison.Ordinal), X32Abi.Supported);
+        }
+    }
 }

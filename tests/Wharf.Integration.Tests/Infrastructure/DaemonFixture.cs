@@ -10,7 +10,17 @@ public sealed class DaemonFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _daemon = await WharfDaemon.StartAsync();
-        await _daemon.ImportBusyboxAsync();
+        try
+        {
+            await _daemon.ImportBusyboxAsync();
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose initialisation failed: take the daemon down here.
+            await _daemon.DisposeAsync();
+            _daemon = null;
+            throw;
+        }
     }
 
     public async Task DisposeAsync()

@@ -68,95 +68,36 @@ public static class ArchiveExtractor
                 directoryTimes.Add((target, entry.ModificationTime));
             }
         }
-        for (var i = directoryTimes.Count - 1; i >= 0; i--)
-        {
-            if (Syscalls.TryLStat(directoryTimes[i].Path) is { IsDirectory: true })
-            {
-                Syscalls.SetTimes(directoryTimes[i].Path, directoryTimes[i].Time);
-            }
-        }
+        TarEntryFiles.SetDirectoryTimes(directoryTimes);
     }
 
     /// <summary>Splits an entry name into clean components; a name that climbs above the destination is refused (Docker's breakout check).</summary>
-    public static List<string> SplitWithin(string name, string destinationPath)
-    {
-        var components = new List<string>();
-        foreach (var part in name.Split('/'))
-        {
-            if (part is "" or ".")
-            {
-                continue;
-            }
-            if (part == "..")
-            {
-                if (components.Count == 0)
-                {
-                    throw new InvalidArgumentException($"\"{name}\" is outside of \"{destinationPath}\"");
-                }
-                components.RemoveAt(components.Count - 1);
-                continue;
-            }
-            if (part.Contains('\0'))
-            {
-                throw new InvalidArgumentException($"invalid tar entry \"{name}\": name contains a NUL byte");
-            }
-            components.Add(part);
-        }
-        return components;
-    }
+    public static List<string> SplitWithin(string name, string destinationPath) =>
+        TarEntryFiles.TrySplitName(name, name, out var components)
+            ? components
+            : throw new InvalidArgumentException($"\"{name}\" is outside of \"{destinationPath}\"");
 
     private static void Create(string root, string destinationPath, TarEntry entry, string target, bool existingDirectory, ArchiveExtractOptions options)
     {
-        switch (entry.EntryType)
+        if (entry.EntryType == TarEntryType.HardLink)
         {
-            case TarEntryType.Directory:
-                if (!existingDirectory)
-                {
-                    Directory.CreateDirectory(target);
-                }
-                break;
-            case TarEntryType.RegularFile:
-            case TarEntryType.V7RegularFile:
-            case TarEntryType.ContiguousFile:
-                using (var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                {
-                    if (entry.DataStream is not null)
-                    {
-                        Read(() => { entry.DataStream.CopyTo(output); return 0; });
-                    }
-                }
-                break;
-            case TarEntryType.SymbolicLink:
-                File.CreateSymbolicLink(target, entry.LinkName);
-                break;
-            case TarEntryType.HardLink:
-                var linkComponents = SplitWithin(entry.LinkName, destinationPath);
-                if (linkComponents.Count == 0)
-                {
-                    throw new InvalidArgumentException($"invalid hard link \"{entry.Name}\" to the destination directory");
-                }
-                var linkParent = RootedPath.Resolve(root, destinationPath.TrimEnd('/') + "/" + string.Join('/', linkComponents.Take(linkComponents.Count - 1)), followFinalSymlink: true);
-                var source = linkParent.TrimEnd('/') + "/" + linkComponents[^1];
-                if (Syscalls.TryLStat(source) is not { IsDirectory: false })
-                {
-                    throw new InvalidArgumentException($"invalid hard link \"{entry.Name}\": target \"{entry.LinkName}\" does not exist");
-                }
-                Syscalls.HardLink(source, target);
-                return;
-            case TarEntryType.CharacterDevice:
-            case TarEntryType.BlockDevice:
-            case TarEntryType.Fifo:
-                var type = entry.EntryType switch
-                {
-                    TarEntryType.CharacterDevice => FileTypes.CharDevice,
-                    TarEntryType.BlockDevice => FileTypes.BlockDevice,
-                    _ => FileTypes.Fifo,
-                };
-                var (major, minor) = entry is PosixTarEntry posix ? ((uint)posix.DeviceMajor, (uint)posix.DeviceMinor) : (0u, 0u);
-                Syscalls.MakeNode(target, type | ((uint)entry.Mode & 0xFFF), major, minor);
-                break;
-            default:
-                throw new InvalidArgumentException($"unhandled tar header type {(int)entry.EntryType}");
+            var linkComponents = SplitWithin(entry.LinkName, destinationPath);
+            if (linkComponents.Count == 0)
+            {
+                throw new InvalidArgumentException($"invalid hard link \"{entry.Name}\" to the destination directory");
+            }
+            var linkParent = RootedPath.Resolve(root, destinationPath.TrimEnd('/') + "/" + string.Join('/', linkComponents.Take(linkComponents.Count - 1)), followFinalSymlink: true);
+            var source = linkParent.TrimEnd('/') + "/" + linkComponents[^1];
+            if (Syscalls.TryLStat(source) is not { IsDirectory: false })
+            {
+                throw new InvalidArgumentException($"invalid hard link \"{entry.Name}\": target \"{entry.LinkName}\" does not exist");
+            }
+            Syscalls.HardLink(source, target);
+            return;
+        }
+        if (!TarEntryFiles.CreateNode(target, entry, existingDirectory, Read))
+        {
+            throw new InvalidArgumentException($"unhandled tar header type {(int)entry.EntryType}");
         }
         var (uid, gid) = options.Owner ?? ((uint)entry.Uid, (uint)entry.Gid);
         Syscalls.LChown(target, uid, gid);

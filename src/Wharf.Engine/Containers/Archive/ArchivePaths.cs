@@ -12,7 +12,7 @@ public static class ArchivePaths
     /// <summary>The cleaned absolute container path of <paramref name="path"/>, keeping a trailing separator or <c>/.</c>.</summary>
     public static string Absolute(string path)
     {
-        var clean = Clean("/" + path);
+        var clean = UnixPath.Clean("/" + path);
         if (clean == "/")
         {
             return clean;
@@ -22,29 +22,6 @@ public static class ArchivePaths
             return clean + "/.";
         }
         return path.EndsWith('/') ? clean + "/" : clean;
-    }
-
-    /// <summary>Go's <c>path.Clean</c> for absolute paths: no empty, <c>.</c> or <c>..</c> components; <c>..</c> at the root stays at the root.</summary>
-    public static string Clean(string path)
-    {
-        var parts = new List<string>();
-        foreach (var part in path.Split('/'))
-        {
-            if (part is "" or ".")
-            {
-                continue;
-            }
-            if (part == "..")
-            {
-                if (parts.Count > 0)
-                {
-                    parts.RemoveAt(parts.Count - 1);
-                }
-                continue;
-            }
-            parts.Add(part);
-        }
-        return "/" + string.Join('/', parts);
     }
 
     /// <summary>Go's <c>filepath.Base</c>: the last element after trailing separators are removed; <c>/</c> for the root.</summary>

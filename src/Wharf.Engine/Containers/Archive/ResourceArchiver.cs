@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using Wharf.Engine.Filesystem;
+using Wharf.Engine.Layers;
 
 namespace Wharf.Engine.Containers.Archive;
 

@@ -18,6 +18,22 @@ public sealed class HealthTracker
     private string _status = HealthStatus.Starting;
     private int _failingStreak;
 
+    /// <summary>A tracker that has not probed yet (<c>starting</c>).</summary>
+    public HealthTracker()
+    {
+    }
+
+    /// <summary>A tracker that continues from stored state (after a daemon restart).</summary>
+    public HealthTracker(HealthSnapshot restored)
+    {
+        _status = restored.Status;
+        _failingStreak = restored.FailingStreak;
+        foreach (var entry in restored.Log.TakeLast(MaxLogEntries))
+        {
+            _log.Enqueue(entry);
+        }
+    }
+
     /// <summary>The current status.</summary>
     public string Status
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Wharf.Core.Errors;
+using Wharf.Engine.Filesystem;
 using Wharf.Engine.Volumes;
 
 namespace Wharf.Engine.Containers.Mounts;
@@ -313,27 +314,7 @@ public static class MountSpecParser
     }
 
     /// <summary>Lexically cleaned absolute path (Go's <c>path.Clean</c>).</summary>
-    public static string CleanPath(string path)
-    {
-        var stack = new List<string>();
-        foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (part == ".")
-            {
-                continue;
-            }
-            if (part == "..")
-            {
-                if (stack.Count > 0)
-                {
-                    stack.RemoveAt(stack.Count - 1);
-                }
-                continue;
-            }
-            stack.Add(part);
-        }
-        return "/" + string.Join('/', stack);
-    }
+    public static string CleanPath(string path) => UnixPath.Clean(path);
 
     private static void ValidateTarget(string type, string target)
     {

@@ -4,8 +4,8 @@ namespace Wharf.Engine.Networks.Dns;
 
 /// <summary>
 /// Turns one query into one response: container names from the <see cref="DnsRecordTable"/>, everything else forwarded
-/// upstream (SERVFAIL when no upstream answers, NXDOMAIN when there is no upstream at all). Malformed queries get
-/// FORMERR, other opcodes NOTIMP; responses are never sent back for responses.
+/// upstream unless the sender is only on internal networks (SERVFAIL then, and when no upstream answers; NXDOMAIN when
+/// there is no upstream at all). Malformed queries get FORMERR, other opcodes NOTIMP; responses are never sent back for responses.
 /// </summary>
 public sealed class DnsQueryHandler(DnsRecordTable table, DnsForwarder forwarder, EmbeddedDnsOptions options, Func<IPAddress, bool> isOwnAddress)
 {
@@ -47,6 +47,11 @@ public sealed class DnsQueryHandler(DnsRecordTable table, DnsForwarder forwarder
                 Additionals = request.Opt is null ? [] : [DnsResourceRecord.Opt(options.UdpPayloadSize)],
             };
             return response.ToBytes(limit);
+        }
+        if (!table.MayForward(networkId, source))
+        {
+            // Only on internal networks: nothing leaves the host for it, so external names fail as with Docker.
+            return Reply(header, request.Questions, DnsResponseCode.ServerFailure).ToBytes(limit);
         }
         var upstreams = table.ExternalServersFor(networkId, source) is { } external
             ? forwarder.Upstreams(external, isOwnAddress)

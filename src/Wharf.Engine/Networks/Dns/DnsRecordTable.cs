@@ -19,6 +19,7 @@ public sealed class DnsRecordTable
     private readonly Dictionary<string, string> _enabled = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, string>> _links = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<IPAddress>> _externalServers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _noExternalAccess = new(StringComparer.Ordinal);
 
     /// <summary>Makes a network's records resolvable; <paramref name="networkName"/> enables <c>container.network</c> names.</summary>
     public void EnableNetwork(string networkId, string? networkName)
@@ -82,6 +83,7 @@ public sealed class DnsRecordTable
             {
                 _links.Remove(containerId);
                 _externalServers.Remove(containerId);
+                _noExternalAccess.Remove(containerId);
             }
         }
     }
@@ -117,6 +119,35 @@ public sealed class DnsRecordTable
                 return;
             }
             _externalServers[containerId] = [.. servers];
+        }
+    }
+
+    /// <summary>
+    /// Records whether a container reaches outside (has an endpoint on a network that is not <c>--internal</c>). Without
+    /// it, Docker's resolver does not forward the container's unknown names from the host (its "proxyDNS" off).
+    /// </summary>
+    public void SetExternalAccess(string containerId, bool access)
+    {
+        lock (_lock)
+        {
+            if (access)
+            {
+                _noExternalAccess.Remove(containerId);
+            }
+            else
+            {
+                _noExternalAccess.Add(containerId);
+            }
+        }
+    }
+
+    /// <summary>Whether unknown names of the container that sent from <paramref name="source"/> on a network may be forwarded upstream.</summary>
+    public bool MayForward(string networkId, IPAddress source)
+    {
+        lock (_lock)
+        {
+            var sender = _networks.TryGetValue(networkId, out var here) ? here.Values.FirstOrDefault(e => e.Has(source)) : null;
+            return sender is null || !_noExternalAccess.Contains(sender.ContainerId);
         }
     }
 

@@ -98,6 +98,9 @@ public sealed class EmbeddedDns : INetworkDns, IAsyncDisposable, IDisposable
     public void SetExternalServers(string containerId, IReadOnlyList<string> servers) =>
         _records.SetExternalServers(containerId, servers.Select(s => IPAddress.TryParse(s, out var a) ? a : null).OfType<IPAddress>().ToList());
 
+    /// <summary>Whether a container reaches outside; a container only on internal networks gets no upstream forwarding (Docker's rule).</summary>
+    public void SetExternalAccess(string containerId, bool access) => _records.SetExternalAccess(containerId, access);
+
     /// <summary>Names a network that has a listener, so <c>container.network</c> resolves and PTR answers carry it.</summary>
     public void NameNetwork(string networkId, string networkName) => _records.NameNetwork(networkId, networkName);
 

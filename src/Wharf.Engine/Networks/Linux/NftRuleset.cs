@@ -10,9 +10,10 @@ namespace Wharf.Engine.Networks.Linux;
 /// removed networks vanish with the next apply.
 /// </summary>
 /// <remarks>
-/// Chains: <c>forward</c> (established traffic first, then internal networks cut off from every other interface and
-/// user bridges isolated from each other); <c>postrouting</c> (masquerade egress of non-internal subnets leaving by
-/// another interface, and hairpin traffic DNATed back out of its own bridge); <c>prerouting</c>/<c>output</c>
+/// Chains: <c>forward</c> (established traffic first, then internal networks cut off from every other interface,
+/// connections to published ports accepted from any network, and bridges otherwise isolated from each other);
+/// <c>postrouting</c> (masquerade egress of non-internal subnets leaving by another interface, and hairpin traffic
+/// DNATed back out of its own bridge); <c>prerouting</c>/<c>output</c>
 /// (traffic to a local address jumps to <c>published</c>, which holds the DNAT rules). Locally generated traffic
 /// to 127.0.0.0/8 is DNATed too: the bridges have <c>route_localnet</c> set (the kernel would drop loopback-sourced
 /// packets routed to them otherwise) and such traffic is masqueraded to the bridge address, as Docker does without its proxy.
@@ -43,6 +44,13 @@ public sealed class NftRuleset(string table, IReadOnlyList<FirewallBridge> bridg
             var name = Quote(bridge.Bridge);
             sb.Append(CultureInfo.InvariantCulture, $"\t\tiifname {name} oifname != {name} drop\n");
             sb.Append(CultureInfo.InvariantCulture, $"\t\toifname {name} iifname != {name} drop\n");
+        }
+        // A published port is open to every network, as a host port is: connections DNATed to it may cross bridges
+        // (Docker's per-port ACCEPT ahead of its isolation); containers' own addresses stay unreachable from other networks.
+        foreach (var port in Ports)
+        {
+            sb.Append(CultureInfo.InvariantCulture,
+                $"\t\tct status dnat ip daddr {Address(port.ContainerIp)} {Protocol(port)} dport {Port(port.ContainerPort)} accept\n");
         }
         foreach (var bridge in Bridges)
         {
@@ -79,11 +87,7 @@ public sealed class NftRuleset(string table, IReadOnlyList<FirewallBridge> bridg
         sb.Append("\tchain published {\n");
         foreach (var port in Ports)
         {
-            var protocol = port.Protocol switch
-            {
-                "tcp" or "udp" or "sctp" => port.Protocol,
-                _ => throw new InvalidArgumentException($"invalid protocol {port.Protocol}"),
-            };
+            var protocol = Protocol(port);
             var match = string.IsNullOrEmpty(port.HostIp) || port.HostIp is "0.0.0.0" ? "" : $"ip daddr {Address(port.HostIp)} ";
             sb.Append(CultureInfo.InvariantCulture,
                 $"\t\t{match}{protocol} dport {Port(port.HostPort)} dnat ip to {Address(port.ContainerIp)}:{Port(port.ContainerPort)}\n");
@@ -100,14 +104,23 @@ public sealed class NftRuleset(string table, IReadOnlyList<FirewallBridge> bridg
         return $"table inet {table} {{}}\ndelete table inet {table}\n";
     }
 
+    /// <summary>Throws <see cref="InvalidArgumentException"/> unless <paramref name="table"/> is a usable nftables table name.</summary>
+    public static void CheckTableName(string table) => CheckTable(table);
+
     private static string CheckTable(string table)
     {
         if (table.Length is 0 or > 64 || !table.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') || !char.IsAsciiLetter(table[0]))
         {
-            throw new InvalidArgumentException($"invalid nftables table name \"{table}\"");
+            throw new InvalidArgumentException($"invalid nftables table name \"{table}\": 1 to 64 letters, digits, '_' or '-', starting with a letter");
         }
         return table;
     }
+
+    private static string Protocol(PublishedPort port) => port.Protocol switch
+    {
+        "tcp" or "udp" or "sctp" => port.Protocol,
+        _ => throw new InvalidArgumentException($"invalid protocol {port.Protocol}"),
+    };
 
     private static string Quote(string name)
     {

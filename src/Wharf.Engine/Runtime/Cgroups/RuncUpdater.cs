@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Wharf.Core.Errors;
+using Wharf.Engine.Runtime.Native;
 using Wharf.Engine.Runtime.Spec;
 
 namespace Wharf.Engine.Runtime.Cgroups;
@@ -13,25 +13,10 @@ public static class RuncUpdater
     /// <summary>Runs the update; throws with runc's message (<c>Cannot update container &lt;id&gt;: …</c>) when it fails.</summary>
     public static async Task UpdateAsync(string runtime, string root, string id, OciResources resources, CancellationToken ct = default)
     {
-        var psi = new ProcessStartInfo(ResolveBinary(runtime))
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { "--root", root, "update", "--resources", "-", id })
-            psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi) ?? throw new WharfException(ErrorKind.Internal, $"cannot start {runtime}");
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.StandardInput.WriteAsync(JsonSerializer.Serialize(resources, OciSpecJsonContext.Default.OciResources)).ConfigureAwait(false);
-        process.StandardInput.Close();
-        await process.WaitForExitAsync(ct).ConfigureAwait(false);
-        await stdout.ConfigureAwait(false);
-        var error = (await stderr.ConfigureAwait(false)).Trim();
-        if (process.ExitCode != 0)
-            throw new WharfException(ErrorKind.Internal, $"Cannot update container {id}: {Conmon.RuncMessage.Extract(error)}");
+        var resourcesJson = JsonSerializer.Serialize(resources, OciSpecJsonContext.Default.OciResources);
+        var result = await HostProgram.RunAsync(ResolveBinary(runtime), ["--root", root, "update", "--resources", "-", id], resourcesJson, ct).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+            throw new WharfException(ErrorKind.Internal, $"Cannot update container {id}: {Conmon.RuncMessage.Extract(result.Stderr.Trim())}");
     }
 
     /// <summary>An absolute path, or the name looked up in PATH and the usual sbin directories.</summary>

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Wharf.Engine.Runtime.Native;
 
-/// <summary>The few libc calls the runtime needs that .NET does not expose (fixed-fd spawning, waitpid, O_PATH, rlimits).</summary>
+/// <summary>The libc calls .NET does not expose: file metadata, xattrs and mounts (<c>LibC.Files.cs</c>), fixed-fd spawning, waitpid, O_PATH, rlimits.</summary>
 internal static unsafe partial class LibC
 {
     public const int O_RDONLY = 0;
@@ -27,6 +27,10 @@ internal static unsafe partial class LibC
     public const int SpawnFileActionsSize = 256;
     public const int SpawnAttrSize = 1024;
     public const int SigsetSize = 256;
+
+    /// <summary><c>syscall(2)</c> with no arguments.</summary>
+    [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
+    public static partial long syscall0(long number);
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int open(string path, int flags, int mode);

@@ -88,6 +88,27 @@ public sealed class EmbeddedDnsTests : IDisposable
     }
 
     [Fact]
+    public async Task ContainersOnlyOnInternalNetworksGetNoForwarding()
+    {
+        await using var upstream = new FakeUpstream();
+        await using var dns = Server("nameserver 127.0.0.1\n", upstream.Port);
+        await dns.AddNetworkAsync("n", _gateway);
+        dns.AddRecords("n", "inside-id", ["inside"], Container(2), null);
+        dns.AddRecords("n", "db-id", ["db"], Container(3), null);
+        dns.SetExternalAccess("inside-id", false);
+
+        // Names on the network still resolve; anything else fails without a query leaving the host (Docker: SERVFAIL).
+        Assert.Equal(Container(3), Assert.Single((await UdpQueryAsync(dns, "n", Container(2), "db", DnsRecordType.A)).Answers).Address);
+        Assert.Equal(DnsResponseCode.ServerFailure, (await UdpQueryAsync(dns, "n", Container(2), "example.org", DnsRecordType.A)).Header.ResponseCode);
+        Assert.Equal(0, upstream.UdpQueries);
+        // Its neighbour with a way out is forwarded, and so is the container once it gets one.
+        Assert.Equal(FakeUpstream.Answer, Assert.Single((await UdpQueryAsync(dns, "n", Container(3), "example.org", DnsRecordType.A)).Answers).Address);
+        dns.SetExternalAccess("inside-id", true);
+        Assert.Equal(FakeUpstream.Answer, Assert.Single((await UdpQueryAsync(dns, "n", Container(2), "example.org", DnsRecordType.A)).Answers).Address);
+        Assert.Equal(2, upstream.UdpQueries);
+    }
+
+    [Fact]
     public async Task AContainersOwnDnsServersReplaceTheHostsForItsQueries()
     {
         await using var upstream = new FakeUpstream();

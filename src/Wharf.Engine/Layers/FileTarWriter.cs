@@ -2,16 +2,26 @@ using System.Formats.Tar;
 using System.Text;
 using Wharf.Engine.Filesystem;
 
-namespace Wharf.Engine.Containers.Archive;
+namespace Wharf.Engine.Layers;
 
 /// <summary>
-/// Writes single files of a tree into a PAX tar under chosen names, keeping ownership, mode, mtime, xattrs, symlink
-/// targets, devices and hard links (a second name of an inode already written becomes a hard link entry).
+/// Writes files of a tree into a PAX tar under chosen names, keeping what <see cref="LayerApplier"/> restores:
+/// ownership, mode, mtime, xattrs, symlink targets, devices, fifos and hard links (a second name of an inode already
+/// written becomes a hard link entry). Serves <c>docker export</c>, layer diffs, commit and <c>docker cp</c>.
 /// </summary>
 internal sealed class FileTarWriter(TarWriter writer)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly Dictionary<(ulong Device, ulong Inode), string> _hardLinks = [];
+
+    /// <summary>The tree is an overlayfs upper directory: <see cref="WriteChildren"/> writes its 0/0 character devices as <c>.wh.</c> whiteouts and its opaque directories as <c>.wh..wh..opq</c>.</summary>
+    public bool OverlayWhiteouts { get; init; }
+
+    /// <summary>Archive <c>trusted.overlay.*</c> xattrs too (they are overlayfs bookkeeping everywhere but in a plain tree exported as is).</summary>
+    public bool KeepOverlayXattrs { get; init; }
+
+    /// <summary>Fail when a file's xattrs cannot be listed, rather than archiving the file without them.</summary>
+    public bool StrictXattrs { get; init; }
 
     /// <summary>Writes <paramref name="hostPath"/> as entry <paramref name="name"/> (directories get a trailing <c>/</c>); sockets are skipped.</summary>
     public void Write(string hostPath, string name, FileStatus status)
@@ -44,7 +54,7 @@ internal sealed class FileTarWriter(TarWriter writer)
         };
         if (type is null)
         {
-            return;
+            return; // Sockets cannot be archived; tar tools skip them too.
         }
         var entryName = type == TarEntryType.Directory && !name.EndsWith('/') ? name + "/" : name;
         var entry = new PaxTarEntry(type.Value, entryName, ReadXattrs(hostPath))
@@ -97,6 +107,10 @@ internal sealed class FileTarWriter(TarWriter writer)
     {
         var children = Directory.EnumerateFileSystemEntries(hostDirectory).Select(Path.GetFileName).OfType<string>().ToList();
         children.Sort(StringComparer.Ordinal);
+        if (OverlayWhiteouts && prefix.Length > 0 && Syscalls.LGetXattr(hostDirectory, LayerApplier.OverlayOpaqueXattr) is [(byte)'y'])
+        {
+            WriteMarker(Join(prefix, LayerApplier.OpaqueWhiteout), Syscalls.LStat(hostDirectory));
+        }
         foreach (var child in children)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -106,7 +120,12 @@ internal sealed class FileTarWriter(TarWriter writer)
             {
                 continue;
             }
-            var name = prefix.Length == 0 || prefix.EndsWith('/') ? prefix + child : prefix + "/" + child;
+            if (OverlayWhiteouts && status.IsOverlayWhiteout)
+            {
+                WriteMarker(Join(prefix, LayerApplier.WhiteoutPrefix + child), status);
+                continue;
+            }
+            var name = Join(prefix, child);
             Write(path, name, status);
             if (status.IsDirectory)
             {
@@ -115,7 +134,10 @@ internal sealed class FileTarWriter(TarWriter writer)
         }
     }
 
-    private static Dictionary<string, string> ReadXattrs(string path)
+    private static string Join(string prefix, string child) =>
+        prefix.Length == 0 || prefix.EndsWith('/') ? prefix + child : prefix + "/" + child;
+
+    private Dictionary<string, string> ReadXattrs(string path)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         IReadOnlyList<string> names;
@@ -123,13 +145,13 @@ internal sealed class FileTarWriter(TarWriter writer)
         {
             names = Syscalls.LListXattr(path);
         }
-        catch (IOException)
+        catch (IOException) when (!StrictXattrs)
         {
             return result;
         }
         foreach (var name in names)
         {
-            if (name.StartsWith("trusted.overlay.", StringComparison.Ordinal))
+            if (!KeepOverlayXattrs && name.StartsWith("trusted.overlay.", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -144,6 +166,7 @@ internal sealed class FileTarWriter(TarWriter writer)
             }
             catch (DecoderFallbackException)
             {
+                // PAX records are text in System.Formats.Tar; binary values travel base64-encoded the way libarchive writes them.
                 result["LIBARCHIVE.xattr." + Uri.EscapeDataString(name)] = Convert.ToBase64String(value);
             }
         }

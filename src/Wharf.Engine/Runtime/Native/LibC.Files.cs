@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 
-namespace Wharf.Engine.Filesystem;
+namespace Wharf.Engine.Runtime.Native;
 
-/// <summary>Raw libc entry points; callers go through <see cref="Syscalls"/>, which turns errno into exceptions.</summary>
+// The file system calls: callers go through Filesystem.Syscalls, which turns errno into exceptions.
 internal static unsafe partial class LibC
 {
     public const int AtFdCwd = -100;
@@ -52,9 +52,6 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int open(string path, int flags);
-
-    [LibraryImport("libc", SetLastError = true)]
-    public static partial int close(int fd);
 
     // O_DIRECTORY differs between architectures; O_CLOEXEC does not.
     public static readonly int ODirectoryReadOnly =
