@@ -11,7 +11,7 @@ namespace Wharf.Engine.Tests.Networks.Dns;
 internal sealed class FakeUpstream : IAsyncDisposable
 {
     public static readonly IPAddress Answer = IPAddress.Parse("192.0.2.99");
-    private readonly Socket _udp = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+    private readonly Socket _udp;
     private readonly TcpListener _tcp;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _udpLoop;
@@ -22,15 +22,33 @@ internal sealed class FakeUpstream : IAsyncDisposable
     public FakeUpstream(bool silent = false)
     {
         Silent = silent;
-        _udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        (_udp, _tcp) = BindPair();
         Port = ((IPEndPoint)_udp.LocalEndPoint!).Port;
-        _tcp = new TcpListener(IPAddress.Loopback, Port);
-        _tcp.Start();
         _udpLoop = Task.Run(ServeUdpAsync);
         _tcpLoop = Task.Run(ServeTcpAsync);
     }
 
     public int Port { get; }
+
+    /// <summary>An ephemeral UDP port whose number is free for TCP too (another test may hold that TCP port: pick again).</summary>
+    private static (Socket Udp, TcpListener Tcp) BindPair()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            var tcp = new TcpListener(IPAddress.Loopback, ((IPEndPoint)udp.LocalEndPoint!).Port);
+            try
+            {
+                tcp.Start();
+                return (udp, tcp);
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse && attempt < 50)
+            {
+                udp.Dispose();
+            }
+        }
+    }
 
     public bool Silent { get; }
 
