@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Wharf.Integration.Tests.Infrastructure;
+using static Wharf.Integration.Tests.Infrastructure.LifecycleProbe;
 
 namespace Wharf.Integration.Tests;
 
@@ -12,32 +13,7 @@ namespace Wharf.Integration.Tests;
 [Collection(DaemonCollection.Name)]
 public sealed class LifecycleGapsTests(DaemonFixture fixture)
 {
-    private static readonly TimeSpan PollLimit = TimeSpan.FromSeconds(90);
-
     private readonly WharfDaemon _d = fixture.Daemon;
-
-    private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..6];
-
-    private static string Unix(DateTimeOffset time)
-    {
-        var ticks = time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
-        return (ticks / TimeSpan.TicksPerSecond).ToString(CultureInfo.InvariantCulture) + "."
-            + (ticks % TimeSpan.TicksPerSecond * 100).ToString("D9", CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<ProcessResult> PollAsync(Func<Task<ProcessResult>> probe, Func<ProcessResult, bool> done)
-    {
-        var deadline = DateTime.UtcNow + PollLimit;
-        while (true)
-        {
-            var result = await probe();
-            if (done(result) || DateTime.UtcNow > deadline)
-            {
-                return result;
-            }
-            await Task.Delay(200);
-        }
-    }
 
     [Fact]
     public async Task APausedContainerIsNotProbedAndProbingResumesAfterUnpause()

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Wharf.Integration.Tests.Infrastructure;
+using static Wharf.Integration.Tests.Infrastructure.LifecycleProbe;
 
 namespace Wharf.Integration.Tests;
 
@@ -9,33 +10,7 @@ namespace Wharf.Integration.Tests;
 [Collection(DaemonCollection.Name)]
 public sealed partial class LifecycleTests(DaemonFixture fixture)
 {
-    private static readonly TimeSpan PollLimit = TimeSpan.FromSeconds(90);
-
     private readonly WharfDaemon _d = fixture.Daemon;
-
-    private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..6];
-
-    /// <summary>The API's <c>seconds.nanoseconds</c> form of a time, which the docker CLI passes through unchanged.</summary>
-    private static string Unix(DateTimeOffset time)
-    {
-        var ticks = time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
-        return (ticks / TimeSpan.TicksPerSecond).ToString(CultureInfo.InvariantCulture) + "."
-            + (ticks % TimeSpan.TicksPerSecond * 100).ToString("D9", CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<ProcessResult> PollAsync(Func<Task<ProcessResult>> probe, Func<ProcessResult, bool> done)
-    {
-        var deadline = DateTime.UtcNow + PollLimit;
-        while (true)
-        {
-            var result = await probe();
-            if (done(result) || DateTime.UtcNow > deadline)
-            {
-                return result;
-            }
-            await Task.Delay(200);
-        }
-    }
 
     [Fact]
     public async Task EventsSinceUntilShowTheContainerLifecycle()

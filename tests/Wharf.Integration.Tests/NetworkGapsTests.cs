@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Wharf.Integration.Tests.Infrastructure;
+using static Wharf.Integration.Tests.Infrastructure.HostProbe;
 
 namespace Wharf.Integration.Tests;
 
@@ -221,6 +222,46 @@ public sealed class NetworkGapsTests(DaemonFixture fixture) : IClassFixture<Daem
         }
     }
 
+    [Fact]
+    public async Task AConnectWhosePortsCannotBePublishedIsUndone()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var inside = "uin-" + _tag;
+        var outside = "uout-" + _tag;
+        var name = "uc-" + _tag;
+        try
+        {
+            (await _d.DockerAsync("network", "create", "--internal", inside)).EnsureSuccess("create internal");
+            (await _d.DockerAsync("network", "create", outside)).EnsureSuccess("create outside");
+            // On an internal network nothing is mapped, so the start succeeds although the host port is taken.
+            (await _d.DockerAsync("run", "-d", "--name", name, "--network", inside, "-p", $"127.0.0.1:{port}:80", "busybox", "sh", "-c", Sleeper)).EnsureSuccess("run");
+            var links = (await _d.DockerAsync("exec", name, "ls", "/sys/class/net")).Stdout;
+
+            var connect = await _d.DockerAsync("network", "connect", outside, name);
+            Assert.NotEqual(0, connect.ExitCode);
+            Assert.Contains($"Bind for 127.0.0.1:{port} failed: port is already allocated", connect.Stderr);
+
+            // Nothing half-done: not a member of the network, no interface, no address, no rule, and still running.
+            Assert.Equal(inside, (await _d.DockerAsync("inspect", "-f", "{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}", name)).Stdout.Trim());
+            Assert.Equal("{}", (await _d.DockerAsync("network", "inspect", "-f", "{{json .Containers}}", outside)).Stdout.Trim());
+            Assert.Equal(links, (await _d.DockerAsync("exec", name, "ls", "/sys/class/net")).Stdout);
+            Assert.DoesNotContain($"dport {port} ", (await ProcessRunner.RunAsync("nft", ["list", "table", "inet", _d.Network.NftTable])).Stdout);
+            Assert.Equal("true", (await _d.DockerAsync("inspect", "-f", "{{.State.Running}}", name)).Stdout.Trim());
+
+            // Once the port is free the same connect works.
+            listener.Stop();
+            (await _d.DockerAsync("network", "connect", outside, name)).EnsureSuccess("connect again");
+            Assert.Contains($"80/tcp -> 127.0.0.1:{port}", (await _d.DockerAsync("port", name)).Stdout);
+        }
+        finally
+        {
+            await _d.DockerAsync("rm", "-f", name);
+            await _d.DockerAsync("network", "rm", inside, outside);
+        }
+    }
+
     [Theory]
     [InlineData("--bip", "10.77.0.0/24", "invalid bridge IP (--bip) 10.77.0.0/24")]
     [InlineData("--bip", "10.77.0.1/31", "invalid bridge IP (--bip) 10.77.0.1/31")]
@@ -261,49 +302,7 @@ public sealed class NetworkGapsTests(DaemonFixture fixture) : IClassFixture<Daem
     private static string Unix(DateTimeOffset time) =>
         time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + "." + (time.UtcTicks % TimeSpan.TicksPerSecond * 100).ToString("D9", CultureInfo.InvariantCulture);
 
-    private static async Task<string> Fetch(string url) =>
-        await TryFetch(url, attempts: 50) ?? throw new InvalidOperationException($"no answer from {url}");
 
-    private static async Task<string?> TryFetch(string url, int attempts)
-    {
-        for (var i = 0; i < attempts; i++)
-        {
-            var result = await ProcessRunner.RunAsync("curl", ["-sf", "--max-time", "2", url]);
-            if (result.ExitCode == 0)
-            {
-                return result.Stdout.Trim();
-            }
-            if (i + 1 < attempts)
-            {
-                await Task.Delay(100);
-            }
-        }
-        return null;
-    }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
-    /// <summary>A global IPv4 address of the host that is not on a bridge (eth0's), if there is one.</summary>
-    private static string? HostAddress()
-    {
-        foreach (var nic in System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces())
-        {
-            if (Directory.Exists($"/sys/class/net/{nic.Name}/bridge") || nic.NetworkInterfaceType == System.Net.NetworkInformation.NetworkInterfaceType.Loopback
-                || nic.OperationalStatus != System.Net.NetworkInformation.OperationalStatus.Up || nic.Name.StartsWith("veth", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            var address = nic.GetIPProperties().UnicastAddresses.FirstOrDefault(a => a.Address.AddressFamily == AddressFamily.InterNetwork);
-            if (address is not null)
-            {
-                return address.Address.ToString();
-            }
-        }
-        return null;
-    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Wharf.Integration.Tests.Infrastructure;
+using static Wharf.Integration.Tests.Infrastructure.HostProbe;
 
 namespace Wharf.Integration.Tests;
 
@@ -300,51 +301,9 @@ public sealed class NetworkingTests(DaemonFixture fixture) : IClassFixture<Daemo
     private async Task<string> IpOn(string container, string network) =>
         (await _d.DockerAsync("inspect", "-f", $"{{{{with index .NetworkSettings.Networks \"{network}\"}}}}{{{{.IPAddress}}}}{{{{end}}}}", container)).Stdout.Trim();
 
-    private static async Task<string> Fetch(string url) =>
-        await TryFetch(url, attempts: 50) ?? throw new InvalidOperationException($"no answer from {url}");
 
-    private static async Task<string?> TryFetch(string url, int attempts)
-    {
-        for (var i = 0; i < attempts; i++)
-        {
-            var result = await ProcessRunner.RunAsync("curl", ["-sf", "--max-time", "2", url]);
-            if (result.ExitCode == 0)
-            {
-                return result.Stdout.Trim();
-            }
-            if (i + 1 < attempts)
-            {
-                await Task.Delay(100);
-            }
-        }
-        return null;
-    }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
-    /// <summary>A global IPv4 address of the host that is not on a bridge (eth0's), if there is one.</summary>
-    private static string? HostAddress()
-    {
-        foreach (var nic in System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces())
-        {
-            if (Directory.Exists($"/sys/class/net/{nic.Name}/bridge") || nic.NetworkInterfaceType == System.Net.NetworkInformation.NetworkInterfaceType.Loopback
-                || nic.OperationalStatus != System.Net.NetworkInformation.OperationalStatus.Up || nic.Name.StartsWith("veth", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            var address = nic.GetIPProperties().UnicastAddresses.FirstOrDefault(a => a.Address.AddressFamily == AddressFamily.InterNetwork);
-            if (address is not null)
-            {
-                return address.Address.ToString();
-            }
-        }
-        return null;
-    }
 
     private static (string Subnet, string Gateway) FreeSubnet16(string? not = null)
     {

@@ -251,8 +251,33 @@ public sealed partial class ContainerService
             {
                 // The new network may bring the embedded DNS and always brings an address the container's hosts file names.
                 RefreshNetworkFiles(_store.Get(id) ?? container);
-                await RepublishPortsAsync(_store.Get(id) ?? container, ct).ConfigureAwait(false);
+                try
+                {
+                    await RepublishPortsAsync(_store.Get(id) ?? container, ct).ConfigureAwait(false);
+                }
+                catch (WharfException)
+                {
+                    await UndoConnectAsync(container, record, networks).ConfigureAwait(false);
+                    throw;
+                }
             }
+        }
+    }
+
+    /// <summary>A connect whose ports could not be published leaves nothing behind: the endpoint, record and files go back.</summary>
+    private async Task UndoConnectAsync(ContainerRecord before, NetworkRecord network, NetworkService networks)
+    {
+        networks.Dns?.RemoveRecords(network.Id, before.Id);
+        await networks.DetachAsync(network.Id, before.Id, CancellationToken.None).ConfigureAwait(false);
+        _store.Update(before);
+        RefreshNetworkFiles(before);
+        try
+        {
+            await RepublishPortsAsync(before, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (WharfException)
+        {
+            // The ports were mapped on the old endpoint a moment ago; if that fails too, the first error is the one to report.
         }
     }
 
