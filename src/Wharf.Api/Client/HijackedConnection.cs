@@ -106,53 +106,30 @@ public sealed class HijackedConnection : IAsyncDisposable, IDisposable
         return WharfClient.ErrorMessage(fake, body);
     }
 
+    /// <summary>The body of a refused upgrade (at most 64 KiB, 5 s): decoded as any response is, cut short if the daemon stalls.</summary>
     private static async Task<string> ReadErrorBodyAsync(Stream stream, Http.ResponseHead head, CancellationToken cancellationToken)
     {
-        using var body = new MemoryStream();
-        body.Write(head.Leftover);
-        var limit = int.TryParse(head.Get("Content-Length"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 64 * 1024;
+        const int Limit = 64 * 1024;
+        long? length = long.TryParse(head.Get("Content-Length"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
         var chunked = head.Get("Transfer-Encoding")?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true;
+        var reader = new Http.ResponseBodyStream(stream, head.Leftover, length, chunked);
+        using var body = new MemoryStream();
         var buffer = new byte[4096];
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
         try
         {
-            while (body.Length < limit && !(chunked && EndsWithLastChunk(body)))
+            int read;
+            while (body.Length < Limit && (read = await reader.ReadAsync(buffer, timeout.Token).ConfigureAwait(false)) > 0)
             {
-                var read = await stream.ReadAsync(buffer, timeout.Token).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
                 body.Write(buffer, 0, read);
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // Use what arrived.
         }
-        var text = Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
-        return chunked ? Dechunk(text) : text;
-    }
-
-    private static bool EndsWithLastChunk(MemoryStream body) => body.Length >= 5 && body.GetBuffer().AsSpan(0, (int)body.Length).EndsWith("0\r\n\r\n"u8);
-
-    private static string Dechunk(string text)
-    {
-        var sb = new StringBuilder();
-        var pos = 0;
-        while (pos < text.Length)
-        {
-            var lineEnd = text.IndexOf("\r\n", pos, StringComparison.Ordinal);
-            if (lineEnd < 0 || !int.TryParse(text.AsSpan(pos, lineEnd - pos), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var size) || size == 0)
-            {
-                break;
-            }
-            var start = lineEnd + 2;
-            sb.Append(text.AsSpan(start, Math.Min(size, text.Length - start)));
-            pos = start + size + 2;
-        }
-        return sb.ToString();
+        return Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length);
     }
 
     private async ValueTask<int> ReadOutputAsync(Memory<byte> buffer, CancellationToken cancellationToken)

@@ -37,21 +37,5 @@ internal static class RootfsMounter
     }
 
     /// <summary>Whether <paramref name="path"/> is a mount point in this mount namespace.</summary>
-    public static bool IsMounted(string path)
-    {
-        var full = Path.GetFullPath(path).TrimEnd('/');
-        foreach (var line in File.ReadLines("/proc/self/mountinfo"))
-        {
-            var fields = line.Split(' ');
-            if (fields.Length > 4 && Unescape(fields[4]) == full)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static string Unescape(string field) =>
-        field.Replace("\\040", " ", StringComparison.Ordinal).Replace("\\011", "\t", StringComparison.Ordinal)
-            .Replace("\\012", "\n", StringComparison.Ordinal).Replace("\\134", "\\", StringComparison.Ordinal);
+    public static bool IsMounted(string path) => MountTable.IsMountPoint(Path.GetFullPath(path));
 }

@@ -107,21 +107,12 @@ public sealed class DeferredDeleter : IDisposable
     /// <summary>A recursive delete must never reach into a mounted file system (a volume, a leftover rootfs).</summary>
     private static void DetachMountsBelow(string path)
     {
-        var prefix = Path.GetFullPath(path).TrimEnd('/') + "/";
-        var below = new List<string>();
-        foreach (var line in File.ReadLines("/proc/self/mountinfo"))
-        {
-            var fields = line.Split(' ');
-            if (fields.Length > 4 && fields[4].StartsWith(prefix, StringComparison.Ordinal))
-            {
-                below.Add(fields[4]);
-            }
-        }
-        foreach (var mountPoint in below.OrderByDescending(m => m.Length))
+        var root = Path.GetFullPath(path).TrimEnd('/');
+        foreach (var mountPoint in MountTable.MountsUnder(root).Where(m => m != root).OrderByDescending(m => m.Length))
         {
             try
             {
-                Syscalls.Unmount(mountPoint.Replace("\\040", " ", StringComparison.Ordinal), Syscalls.UnmountDetach);
+                Syscalls.Unmount(mountPoint, Syscalls.UnmountDetach);
             }
             catch (IOException)
             {

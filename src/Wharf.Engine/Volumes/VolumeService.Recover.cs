@@ -1,3 +1,4 @@
+using Wharf.Engine.Filesystem;
 using Wharf.Core.Errors;
 
 namespace Wharf.Engine.Volumes;

@@ -1,3 +1,4 @@
+using Wharf.Engine.Filesystem;
 namespace Wharf.Engine.Volumes;
 
 public sealed partial class VolumeService

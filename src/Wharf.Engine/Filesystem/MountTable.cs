@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Wharf.Engine.Volumes;
+namespace Wharf.Engine.Filesystem;
 
 /// <summary>Reads <c>/proc/self/mountinfo</c> to tell whether a path is a mount point.</summary>
 internal static class MountTable
